@@ -1,0 +1,171 @@
+"""Line-level cleaning of page text whose markup is gone (or was rendered to lines).
+
+Signals, all generic: the shape of a line (length, end punctuation, digits), its position
+(the head and tail of a page hold the chrome), link-label and widget vocabulary, and
+repetition (within the page, and across pages of the same site in a batch).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from maktub.clean.vocabulary import (
+    BREADCRUMB_START,
+    CHROME_RE,
+    CRUMB_SEPARATORS,
+    LABEL_RE,
+    LAST_UPDATED,
+    PART_RE,
+    WEATHER,
+)
+from maktub.model import Line
+from maktub.understand.dates import find_dates, first_date, has_weekday, is_date_line
+
+# 8 words: the longest menu entry or widget heading in the sites we studied was 7 words;
+# content lines in the head and tail zones that are this short are treated as chrome
+# only when a chrome anchor (breadcrumb, weather, date header, widget heading) is beside them.
+SHORT_WORDS = 8
+# Lines of 14+ words are prose: they end the head zone and start the tail zone.
+PROSE_WORDS = 14
+
+TRAILING_LABEL = re.compile(
+    r"(\s*(\.{2,}|…)?\s*(\[?\s*(complete story|full story|read more|continue reading|more|details)"
+    r"\s*\]?\s*(\|\s*)?)+((urdu|english|sindhi) version)?\s*)$",
+    re.IGNORECASE,
+)
+CMS_TITLE_SUFFIX = re.compile(r"\s*(pdf\s*)?(print\s*)?(e-?mail)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Cleaned:
+    """The page's lines with their verdicts, and what the chrome told about the page."""
+
+    lines: list[Line]
+    updated: str | None = None
+    cms_title: str | None = None
+    crumbs: list[str] = field(default_factory=list)
+
+
+def words(text: str) -> int:
+    """How many words a line has."""
+    return len(text.split())
+
+
+def is_link_label(text: str) -> bool:
+    """True when a line is only link labels ('Click here', 'Part 1 - Part 2', 'Complete Story')."""
+    rest = LABEL_RE.sub(" ", PART_RE.sub(" ", text))
+    rest = re.sub(r"[\W\d_]+", "", rest)
+    return rest == "" and re.search(r"\w", text) is not None
+
+
+def strip_trailing_labels(text: str) -> tuple[str, str]:
+    """Split '...text...Complete Story | Urdu Version' into the text and the labels."""
+    m = TRAILING_LABEL.search(text)
+    if not m or m.start() == 0:
+        return text, ""
+    return text[: m.start()].rstrip(" .…|") + ("..." if m.group(2) else ""), m.group(0).strip(" .…|")
+
+
+def is_chrome(text: str) -> bool:
+    """True for widget headings and footer phrases ('Most Popular', 'Powered by ...')."""
+    return CHROME_RE.match(text.strip()) is not None
+
+
+def is_breadcrumb(text: str) -> bool:
+    """True for a breadcrumb trail ('You are here: Home > Letters > 1998')."""
+    if BREADCRUMB_START.search(text):
+        return True
+    return len(CRUMB_SEPARATORS.findall(text)) >= 2 and words(text) <= 25
+
+
+def clean_lines(raw: list[str], repeated: set[int] | None = None) -> Cleaned:
+    """Classify every line of a page as content or boilerplate, with the reason."""
+    from maktub.clean.site import SiteProfile
+
+    lines = [Line(" ".join(t.split())) for t in raw]
+    out = Cleaned(lines)
+    counts = Counter(ln.text.casefold() for ln in lines if ln.text)
+    anchors: list[int] = []
+    profile = SiteProfile()
+    for i, ln in enumerate(lines):
+        t = ln.text
+        if not t:
+            continue
+        reason = ""
+        m = LAST_UPDATED.match(t)
+        if m and words(t) <= 12:
+            reason = "last updated"
+            out.updated = out.updated or first_date(t)
+        elif WEATHER.match(t):
+            reason = "weather"
+        elif is_breadcrumb(t) and words(t) <= 30:
+            reason = "breadcrumb"
+            out.crumbs.append(t)
+        elif is_chrome(t):
+            reason = "site chrome"
+        elif is_link_label(t) and words(t) <= 24:
+            reason = "link label"
+        elif repeated and profile.is_repeated(repeated, t):
+            reason = "repeated on this site"
+        elif counts[t.casefold()] > 1 and words(t) <= SHORT_WORDS and not find_dates(t):
+            reason = "repeated menu entry"
+        elif i < 6 and is_date_line(t) and has_weekday(t) and _before_heading(lines, i):
+            reason = "page date header"
+        if reason:
+            ln.boilerplate, ln.reason = True, reason
+            if reason != "link label":
+                anchors.append(i)
+        elif CMS_TITLE_SUFFIX.search(t) and words(t) <= 25 and re.search(r"pdf|print", t, re.I):
+            out.cms_title = CMS_TITLE_SUFFIX.sub("", t).strip()
+    _sweep_head(lines, anchors)
+    _sweep_tail(lines, anchors)
+    return out
+
+
+def _before_heading(lines: list[Line], i: int) -> bool:
+    """A date line sits in the page header when a heading-like line follows it closely."""
+    following = [ln.text for ln in lines[i + 1 : i + 6] if ln.text]
+    return any(words(t) <= PROSE_WORDS and not is_date_line(t) for t in following[:3])
+
+
+def _shortish(t: str) -> bool:
+    return words(t) <= SHORT_WORDS and not t.endswith((".", "?", "!", ":", ",")) and not find_dates(t)
+
+
+def _sweep_head(lines: list[Line], anchors: list[int]) -> None:
+    """Short undated lines before the last chrome anchor of the page head are chrome too."""
+    head: list[int] = []
+    for i, ln in enumerate(lines):
+        if not ln.text:
+            continue
+        if ln.boilerplate:
+            head.append(i)
+            continue
+        if words(ln.text) >= PROSE_WORDS or not _shortish(ln.text):
+            break
+        head.append(i)
+    last_anchor = max((i for i in head if i in anchors), default=-1)
+    for i in head:
+        if i < last_anchor and not lines[i].boilerplate:
+            lines[i].boilerplate, lines[i].reason = True, "page head"
+
+
+def _sweep_tail(lines: list[Line], anchors: list[int]) -> None:
+    """Short lines after the first chrome anchor of the page tail are menus and footers."""
+    tail: list[int] = []
+    for i in range(len(lines) - 1, -1, -1):
+        ln = lines[i]
+        if not ln.text:
+            continue
+        if ln.boilerplate:
+            tail.append(i)
+            continue
+        if not _shortish(ln.text) or re.search(r"\d{3}", ln.text):
+            break
+        tail.append(i)
+    first_anchor = min((i for i in tail if i in anchors), default=len(lines))
+    for i in tail:
+        if i > first_anchor and not lines[i].boilerplate:
+            lines[i].boilerplate, lines[i].reason = True, "page tail"

@@ -1,0 +1,71 @@
+"""The words of web-site chrome: link labels, widget headings, footer phrases.
+
+These are the generic labels of CMS templates (Joomla, WordPress, Blogger, news sites),
+not the wording of any one page; each list says where its entries come from.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Labels of links that lead elsewhere: they say nothing on their own.
+LINK_LABELS = [
+    "click here", "read more", "read full story", "full story", "complete story", "more",
+    "continue reading", "read the rest", "details", "more details", "view more", "see more",
+    "more photographs", "more photos", "more pictures", "back", "back to top", "top",
+    "previous", "next", "older posts", "newer posts", "older entries", "newer entries",
+    "previous article", "next article", "previous post", "next post", "home", "print", "e-mail",
+    "email", "pdf", "share", "tweet", "like", "reply", "permalink", "comments", "no comments",
+    "leave a comment", "leave a reply", "add comment", "view all", "see all", "download",
+    "listen", "watch", "here", "link",
+]
+
+# Headings of widgets, menus and footers that CMS themes print around the content.
+CHROME_PHRASES = [
+    r"-*\s*advert\w*\s*-*", r"sponsored( content| links)?", r"most (popular|read|viewed|shared|commented)",
+    r"recent (comments|posts|articles|news)", r"related (posts|articles|news|stories|links)",
+    r"popular (posts|articles|news)", r"latest (news|posts|articles|stories)", r"trending( now)?",
+    r"share (this|on|via)\b.*", r"like this:?", r"follow us\b.*", r"subscribe\b.*",
+    r"(\w+\s+)?powered by\b.*", r"copyright\b.*", r"©.*", r".*all rights reserved\.?",
+    r"tags?\s*:.*", r"categor(y|ies)\s*:.*", r"filed (under|in)\b.*", r"posted in\b.*",
+    r"skip to (main )?content", r"search( for)?\s*:?", r"menu", r"main menu", r"navigation",
+    r"log ?in", r"sign ?(in|up)", r"register", r"contact us", r"about us", r"site ?map",
+    r"privacy policy", r"terms (of use|and conditions|of service)", r"you may also like",
+    r"(leave|post) a (reply|comment)", r"\d+\s+comments?", r"comments? \(\d+\)", r"rss( feed)?",
+    r"newsletter", r"print( this)?( page| article)?", r"pdf\s*print\s*e-?mail", r"hits:\s*\d+",
+    r"written by\s*:?\s*administrator", r"joomla!?\b.*", r"wordpress\b.*", r"blogger\b.*",
+    r"scroll to top", r"go to top", r"loading\.*", r"toggle navigation",
+]
+
+# Phrases that introduce a page's breadcrumb trail.
+BREADCRUMB_START = re.compile(
+    r"^(you are here|you are in|current page|breadcrumbs?)\s*[:»>-]?|^home\s*(»|›|>|/|\||::|→|>>)"
+    r"|^home(?=[A-Z][a-z])",
+    re.IGNORECASE,
+)
+CRUMB_SEPARATORS = re.compile(r"\s(»|›|>|/|\||::|→|>>)\s")
+
+WEATHER = re.compile(r"^-?\d{1,2}(\.\d)?\s*°?\s*[CF]\b(\s+[A-Z][\w ]{0,30})?$|^°[CF]", re.IGNORECASE)
+
+LAST_UPDATED = re.compile(
+    r"^(last\s+)?(updated|modified|revised)(\s+on)?\s*[:\-]?\s*(?P<rest>.*\d.*)$|^آخری\s+ترمیم.*", re.IGNORECASE
+)
+
+MEDIA_LABELS: list[tuple[str, str, str | None]] = [
+    # (regex, media kind, language): the labels listings use for attached media.
+    (r"\burdu version\b|\bin urdu\b|اردو ورژن|اردو میں", "translation", "ur"),
+    (r"\benglish version\b|\bin english\b", "translation", "en"),
+    (r"\bsindhi version\b", "translation", "sd"),
+    (r"\baudio\b|\bpodcast\b|\blisten\b|\.mp3\b|آڈیو", "audio", None),
+    (r"\bvideo\b|\bwatch\b|\.mp4\b|ویڈیو", "video", None),
+    (r"\bphotographs?\b|\bphotos?\b|\bpictures\b|\bgallery\b|تصاویر", "photos", None),
+    (r"\bpdf\b(?! print)", "pdf", None),
+]
+
+CHROME_RE = re.compile(r"^(" + "|".join(CHROME_PHRASES) + r")$", re.IGNORECASE)
+LABEL_RE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(x) for x in LINK_LABELS), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+PART_RE = re.compile(r"\b(part|page|episode)\s*\d+\b", re.IGNORECASE)
+LANGUAGE_IN_LABEL = {"urdu": "ur", "english": "en", "sindhi": "sd", "arabic": "ar", "punjabi": "pa"}

@@ -1,0 +1,125 @@
+"""The extraction pipeline: read, clean, understand, recognise entities; one Document tree per page."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from maktub.clean import SiteProfile, clean_lines
+from maktub.entities import recognise_entities
+from maktub.errors import RefusedInput
+from maktub.model import Document, content_id
+from maktub.read import ReadOptions, Source, decode, iter_sources
+from maktub.read.html import parse_html
+from maktub.understand.page import understand
+
+
+@dataclass
+class ExtractOptions:
+    """What `extract` reads and how."""
+
+    read: ReadOptions = field(default_factory=ReadOptions)
+    site_chrome: bool = True  # learn each site's repeated lines from the whole batch first
+    entities: bool = True
+
+
+@dataclass
+class Warning_:
+    """Something worth telling about a page that was still extracted."""
+
+    source: str
+    message: str
+
+
+Event = Document | RefusedInput | Warning_
+
+
+def site_of(source: str) -> str:
+    """The site a page belongs to: the host of a URL, or the folder of a file."""
+    if "://" in source:
+        return urlsplit(source).netloc
+    return source.rsplit("/", 1)[0] if "/" in source else "."
+
+
+def extract(paths: list[str], options: ExtractOptions | None = None) -> Iterator[Event]:
+    """Yield every document found under `paths` (pages first, then the documents inside them)."""
+    options = options or ExtractOptions()
+    profile = _learn_sites(paths, options) if options.site_chrome else None
+    seen: set[str] = set()
+    for item in iter_sources(paths, options.read):
+        if isinstance(item, RefusedInput):
+            yield item
+            continue
+        for w in item.warnings or []:
+            yield Warning_(item.source, w)
+        doc_id = content_id(item.data)
+        if doc_id in seen:
+            yield Warning_(item.source, f"same content as an earlier page (id {doc_id}): read once")
+            continue
+        seen.add(doc_id)
+        try:
+            doc, warning = extract_source(item, doc_id, profile, options)
+        except RefusedInput as refused:
+            yield refused
+            continue
+        except RecursionError:
+            yield RefusedInput(item.source, "markup nested too deeply to read")
+            continue
+        if warning:
+            yield Warning_(item.source, warning)
+        yield from doc.walk()
+
+
+def extract_source(item: Source, doc_id: str, profile: SiteProfile | None, options: ExtractOptions
+                   ) -> tuple[Document, str | None]:
+    """Turn one Source into its Document tree."""
+    text, warning = decode(item.source, item.data, html=item.format == "html")
+    doc = Document(id=doc_id, source=item.source)
+    repeated = profile.repeated(site_of(item.source)) if profile else None
+    if item.format == "html":
+        page = parse_html(text, item.source if "://" in item.source else None)
+        cleaned = clean_lines([ln.text for ln in page.lines], repeated)
+        for mine, theirs in zip(cleaned.lines, page.lines, strict=True):
+            if theirs.boilerplate and not mine.boilerplate:
+                mine.boilerplate, mine.reason = True, theirs.reason
+        doc.links = page.links
+        if page.title:
+            doc.hints["title"] = page.title
+        if page.date:
+            doc.hints["date"] = page.date
+        doc.authors = page.authors
+    else:
+        cleaned = clean_lines(text.splitlines(), repeated)
+    understand(doc, cleaned)
+    if options.entities:
+        for d in doc.walk():
+            recognise_entities(d)
+    return doc, warning
+
+
+def _learn_sites(paths: list[str], options: ExtractOptions) -> SiteProfile | None:
+    """First pass over text pages: which short lines repeat across a site's pages."""
+    profile = SiteProfile()
+    for item in iter_sources(paths, options.read):
+        if isinstance(item, RefusedInput) or item.format != "text":
+            continue
+        try:
+            text, _ = decode(item.source, item.data)
+        except RefusedInput:
+            continue
+        profile.add(site_of(item.source), text.splitlines())
+    return profile
+
+
+def report(event: RefusedInput | Warning_) -> str:
+    """The one line a person sees on stderr for a refused file or a warning."""
+    if isinstance(event, RefusedInput):
+        return f"maktub: refused {event.source}: {event.reason}"
+    return f"maktub: warning {event.source}: {event.message}"
+
+
+def print_report(event: RefusedInput | Warning_) -> None:
+    """Write the report line for an event to stderr."""
+    print(report(event), file=sys.stderr)

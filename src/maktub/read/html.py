@@ -1,0 +1,173 @@
+"""HTML pages: rendered to lines, chrome containers marked, main text and metadata from trafilatura."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml import etree
+
+from maktub.model import Line, Link
+
+BLOCK = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article",
+    "header", "footer", "nav", "aside", "blockquote", "pre", "address", "dd", "dt", "dl", "form", "hr", "main",
+    "figure", "figcaption", "center", "td", "th", "title", "option", "fieldset", "legend", "details", "summary",
+}
+DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "select", "button",
+        "input", "textarea", "head", "canvas", "map"}
+CHROME_TAGS = {"nav", "header", "footer", "aside", "menu"}
+# id/class words that CMS themes use for everything around the content.
+CHROME_ATTR = re.compile(
+    r"(^|[\s_-])(nav|navbar|navigation|menu|menubar|sidebar|side-bar|widget|footer|breadcrumbs?|masthead|"
+    r"topbar|top-bar|banner|header|share|sharing|social|advert|ads|ad-slot|adsense|sponsor|related|popular|"
+    r"trending|cookie|subscribe|newsletter|comments?|respond|reply|pagination|pager|tags|tagcloud|"
+    r"copyright|skip|search|login|weather|ticker|toolbar)($|[\s_-])",
+    re.IGNORECASE,
+)
+MAIN_ATTR = re.compile(r"(^|[\s_-])(content|main|article|post|entry|story|body-text|item-page)($|[\s_-])", re.I)
+
+
+@dataclass
+class HtmlPage:
+    """What an HTML page holds, as lines with verdicts plus metadata and links."""
+
+    lines: list[Line]
+    title: str | None = None
+    date: str | None = None
+    authors: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+
+def parse_html(text: str, url: str | None = None) -> HtmlPage:
+    """Render an HTML page to lines; mark chrome and what lies outside trafilatura's main text."""
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    try:
+        tree = lxml.html.fromstring(text)
+    except (etree.ParserError, ValueError):
+        return HtmlPage([Line(t) for t in text.splitlines()])
+    links = [Link(" ".join(a.text_content().split()), a.get("href") or "") for a in tree.iter("a")]
+    meta = _meta(tree)
+    lines: list[Line] = []
+    body = tree.find(".//body")
+    _render(body if body is not None else tree, lines, [], False, False)
+    lines = _squeeze(lines)
+    main_text = _main_text(tree, url)
+    if main_text:
+        _mark_outside_main(lines, main_text, meta.get("h1"))
+    page = HtmlPage(lines, links=links)
+    page.title = meta.get("h1") or meta.get("title")
+    page.date = meta.get("date")
+    if meta.get("author"):
+        page.authors = [meta["author"]]
+    return page
+
+
+def _render(el: etree._Element, lines: list[Line], buf: list[str], chrome: bool, in_main: bool) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in DROP or not tag:
+        return
+    attrs = f"{el.get('id', '')} {el.get('class', '')} {el.get('role', '')}"
+    main_like = tag in {"article", "main"} or bool(MAIN_ATTR.search(attrs))
+    if not chrome and not main_like:
+        # An article's own <header> (headline, byline) is content; the page's is chrome.
+        if (tag in CHROME_TAGS and not (in_main and tag in {"header", "footer"})) or CHROME_ATTR.search(attrs):
+            chrome = True
+    in_main = in_main or main_like
+    block = tag in BLOCK
+    if block:
+        _flush(lines, buf, chrome)
+    if el.text:
+        buf.append(el.text)
+    for child in el:
+        _render(child, lines, buf, chrome, in_main)
+        if child.tail:
+            buf.append(child.tail)
+    if block:
+        _flush(lines, buf, chrome)
+        if tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "address"}:
+            lines.append(Line(""))
+
+
+def _flush(lines: list[Line], buf: list[str], chrome: bool) -> None:
+    text = " ".join("".join(buf).split())
+    buf.clear()
+    if text:
+        lines.append(Line(text, chrome, "page chrome (menu, header, footer or widget)" if chrome else ""))
+
+
+def _squeeze(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    for ln in lines:
+        if not ln.text and (not out or not out[-1].text):
+            continue
+        out.append(ln)
+    return out
+
+
+def _meta(tree: etree._Element) -> dict[str, str]:
+    out: dict[str, str] = {}
+    h1 = tree.find(".//h1")
+    if h1 is not None:
+        out["h1"] = " ".join(h1.text_content().split())
+    title = tree.find(".//title")
+    if title is not None and title.text:
+        out["title"] = re.split(r"\s+[|«»–—-]\s+[^|«»–—-]*$", " ".join(title.text.split()))[0]
+    for m in tree.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
+        value = (m.get("content") or "").strip()
+        if not value:
+            continue
+        if key in {"article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
+                   "publish-date", "pubdate", "og:published_time"} and "date" not in out:
+            iso = re.match(r"\d{4}-\d{2}-\d{2}", value)
+            if iso:
+                out["date"] = iso.group(0)
+        elif key in {"author", "article:author", "dc.creator"} and "author" not in out and "://" not in value:
+            out["author"] = value
+    if "date" not in out:
+        for t in tree.iter("time"):
+            dt = t.get("datetime") or ""
+            iso = re.match(r"\d{4}-\d{2}-\d{2}", dt)
+            if iso and (t.get("itemprop") == "datePublished" or "publish" in (t.get("class") or "")):
+                out["date"] = iso.group(0)
+                break
+    return out
+
+
+def _main_text(tree: etree._Element, url: str | None) -> str:
+    import trafilatura
+
+    try:
+        result = trafilatura.bare_extraction(
+            tree, url=url, favor_recall=True, include_comments=False, include_tables=True,
+            with_metadata=False, deduplicate=False,
+        )
+    except Exception:  # noqa: BLE001 - trafilatura raises many kinds on odd pages; fall back to all lines
+        return ""
+    if result is None:
+        return ""
+    return getattr(result, "text", None) or ""
+
+
+def _norm(t: str) -> str:
+    return " ".join(t.split()).casefold()
+
+
+def _mark_outside_main(lines: list[Line], main_text: str, h1: str | None) -> None:
+    """Lines before the first and after the last line of the main text are chrome."""
+    main = {_norm(t) for t in main_text.splitlines() if t.strip()}
+    main_flat = _norm(main_text)
+    inside = [i for i, ln in enumerate(lines) if ln.text and not ln.boilerplate and
+              (_norm(ln.text) in main or (len(ln.text) > 30 and _norm(ln.text)[:60] in main_flat))]
+    if not inside:
+        return
+    first, last = inside[0], inside[-1]
+    if h1:
+        heading = next((i for i, ln in enumerate(lines[:first]) if _norm(ln.text) == _norm(h1)), None)
+        if heading is not None and first - heading <= 12:
+            first = heading
+    for i, ln in enumerate(lines):
+        if ln.text and not ln.boilerplate and (i < first or i > last):
+            ln.boilerplate, ln.reason = True, "outside the main text"

@@ -1,0 +1,57 @@
+"""Articles and statements: headline, byline, publication and update dates."""
+
+from __future__ import annotations
+
+import re
+
+from maktub.understand.dates import find_dates, is_date_line
+from maktub.understand.names import looks_like_person, strip_honorifics
+
+BYLINE = re.compile(
+    r"^(?:by|written by|posted by|report(?:ed)? by|story by|from our correspondent|تحریر|از)\s*[:\-]?\s*(?P<who>.+?)"
+    r"\s*(?:[:|\-–—,]+\s*)?$",
+    re.IGNORECASE,
+)
+POSTED = re.compile(
+    r"^(?:posted|published|dated|date|printed|written)(?:\s+on)?\s*[:\-]?\s*(?P<rest>.*)$", re.IGNORECASE
+)
+STAFF = re.compile(r"^(staff reporter|our correspondent|news desk|web desk|monitoring desk|agencies|app|reuters|afp)$",
+                   re.IGNORECASE)
+PRESS_RELEASE = re.compile(r"\b(press release|press statement|news release|statement|پریس ریلیز|بیان)\b", re.IGNORECASE)
+
+
+def find_byline(lines: list[str], limit: int = 8) -> tuple[int, list[str]] | None:
+    """The byline among the first lines: its index and the authors it names."""
+    for i, t in enumerate(lines[:limit]):
+        if len(t.split()) > 16:
+            continue
+        m = BYLINE.match(t)
+        posted = re.match(r"^posted\s+(?:on\s+)?.+?\s+by\s+(?P<who>[^|,]+)", t, re.IGNORECASE)
+        who = (m.group("who") if m else posted.group("who") if posted else "").strip()
+        if not who:
+            continue
+        for d in reversed(find_dates(who)):
+            who = who[: d.start] + who[d.end :]
+        who = re.split(r"\s+(?:on|in|at|\|)\s+|\s*[|•]\s*", who)[0].strip(" ,:-–—")
+        names = [strip_honorifics(w) for w in re.split(r"\s*(?:,|\band\b|&)\s*", who) if w.strip()]
+        names = [n for n in names if looks_like_person(n) or STAFF.match(n)]
+        if names:
+            return i, names
+    return None
+
+
+def find_publication_date(lines: list[str], title_index: int | None) -> str | None:
+    """The publication date stated near the headline or byline, never a page-header date."""
+    start = (title_index or 0)
+    for t in lines[start : start + 6]:
+        if len(t.split()) > 20:
+            continue
+        posted = POSTED.match(t)
+        if posted and find_dates(posted.group("rest")):
+            return find_dates(posted.group("rest"))[0].iso
+        if is_date_line(t) or (find_dates(t) and BYLINE.match(t)):
+            return find_dates(t)[0].iso
+        m = re.match(r"^posted\s+(?:on\s+)?(?P<rest>.+)$", t, re.IGNORECASE)
+        if m and find_dates(m.group("rest")):
+            return find_dates(m.group("rest"))[0].iso
+    return None

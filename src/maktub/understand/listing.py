@@ -1,0 +1,120 @@
+"""News listings: a page of dated items, each a title with a summary, links and media."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from maktub.clean.lines import is_link_label, strip_trailing_labels
+from maktub.model import Line, Media
+from maktub.understand.dates import find_dates
+from maktub.understand.media import media_in_line
+from maktub.understand.names import looks_like_person, strip_honorifics
+
+SPEAKER_SUFFIX = re.compile(r"\s+(?:[–—]|-{1,2})\s*(?P<who>[^–—\-]{3,60}?)\s*$")
+TRAILING_DATE_SEP = re.compile(r"\s*(?:[–—,:|]|-{1,2})\s*$")
+SPEECH_VERBS = (
+    "says|said|states|stated|condemns|condemned|urges|urged|calls|called|demands|demanded|stresses|appeals|"
+    "announces|announced|welcomes|welcomed|rejects|rejected|denies|denied|warns|warned|vows|pays|expresses|"
+    "congratulates|criticises|criticizes|asks|assures|offers|slams|lauds|praises|hails|accuses|alleges|claims|"
+    "declares|reiterates|terms|thanks|appreciates|deplores|regrets|greets|felicitates|directs|asserts|tells"
+)
+LEADING_SPEAKER = re.compile(rf"^(?P<who>(?:[A-Z][\w.'’-]*\s+){{1,4}}?)(?:{SPEECH_VERBS})\b")
+# A summary is prose: 15+ words, or a line that ended in a "Complete Story" style link.
+SUMMARY_WORDS = 15
+
+
+@dataclass
+class Item:
+    """One entry of a listing."""
+
+    title: str
+    date: str | None = None
+    speaker: str | None = None
+    summary: list[str] = field(default_factory=list)
+    media: list[Media] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+
+
+def listing_signals(lines: list[Line]) -> int:
+    """How strongly a page looks like a listing: dated titles, 'Complete Story' links, speakers."""
+    score = 0
+    for ln in lines:
+        t = ln.text
+        if not t:
+            continue
+        if ln.boilerplate and ln.reason == "link label":
+            score += 1
+        elif not ln.boilerplate and (ln.labels or strip_trailing_labels(t)[1]):
+            score += 1
+        elif not ln.boilerplate and len(t.split()) <= 25 and _title_date(t)[1]:
+            score += 1
+        elif not ln.boilerplate and len(t.split()) <= 25 and _speaker(t)[1]:
+            score += 1
+    return score
+
+
+def split_listing(lines: list[Line]) -> list[Item]:
+    """Split a listing's lines into items; link-label lines attach their media to the item above."""
+    items: list[Item] = []
+    for ln in lines:
+        t = ln.text
+        if not t:
+            continue
+        if ln.boilerplate:
+            if ln.reason == "link label" and items:
+                items[-1].media.extend(media_in_line(t))
+            continue
+        body, labels = strip_trailing_labels(t)
+        labels = " | ".join(x for x in (ln.labels, labels) if x)
+        found_media = media_in_line(labels) if labels else []
+        pure_media = media_in_line(t) if len(t.split()) <= 6 else []
+        if pure_media and items and _only_labels(t):
+            items[-1].media.extend(pure_media)
+            continue
+        words = len(body.split())
+        prose = words >= SUMMARY_WORDS and body.rstrip().endswith((".", "?", "!", "\"", "”", "…", "'"))
+        if labels or words >= 2 * SUMMARY_WORDS or (prose and items and not items[-1].summary):
+            if items:
+                items[-1].summary.append(body)
+                items[-1].lines.append(body)
+                items[-1].media.extend(found_media)
+                continue
+        title, date = _title_date(body)
+        title, speaker = _speaker(title)
+        item = Item(title=title if not date else title, date=date, speaker=speaker, lines=[body])
+        item.media.extend(pure_media)
+        items.append(item)
+    return items
+
+
+def _only_labels(t: str) -> bool:
+    rest = re.sub(r"(?i)\b(audio|video|report|clip|urdu|english|version|photographs?|photos?|pictures)\b", "", t)
+    return is_link_label(rest) or not re.search(r"\w", rest)
+
+
+def _title_date(t: str) -> tuple[str, str | None]:
+    """'Terrorism in Karachi - 12 October 2001' -> ('Terrorism in Karachi', '2001-10-12')."""
+    dates = find_dates(t)
+    if not dates:
+        return t, None
+    last = dates[-1]
+    if t[last.end :].strip(" .)]") or last.start == 0:
+        return t, None
+    head = t[: last.start]
+    if not TRAILING_DATE_SEP.search(head) and not head.endswith(("(", "[")):
+        return t, None
+    return TRAILING_DATE_SEP.sub("", head.rstrip("([ ")).strip(), last.iso
+
+
+def _speaker(t: str) -> tuple[str, str | None]:
+    """'Karachi belongs to us -- Altaf Hussain' -> (title, 'Altaf Hussain'); also 'X condemns ...'."""
+    m = SPEAKER_SUFFIX.search(t)
+    if m and looks_like_person(m.group("who")) and len(strip_honorifics(m.group("who")).split()) >= 2:
+        return t, strip_honorifics(m.group("who"))
+    lead = LEADING_SPEAKER.match(t)
+    if lead and looks_like_person(lead.group("who").strip()):
+        who = strip_honorifics(lead.group("who").strip())
+        if len(who.split()) >= 2:
+            return t, who
+    return t, None

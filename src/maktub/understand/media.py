@@ -1,0 +1,68 @@
+"""Media and translations attached to a document: audio, video, photos, other-language versions."""
+
+from __future__ import annotations
+
+import re
+
+from maktub.clean.vocabulary import LANGUAGE_IN_LABEL, MEDIA_LABELS
+from maktub.model import Link, Media
+
+_MEDIA = [(re.compile(rx, re.IGNORECASE), kind, lang) for rx, kind, lang in MEDIA_LABELS]
+_EXTENSIONS = {
+    ".mp3": "audio", ".wav": "audio", ".ogg": "audio", ".m4a": "audio", ".ram": "audio", ".rm": "audio",
+    ".mp4": "video", ".avi": "video", ".wmv": "video", ".mov": "video", ".webm": "video", ".flv": "video",
+    ".pdf": "pdf",
+}
+
+
+def media_in_label(label: str, url: str | None = None) -> Media | None:
+    """The media a link label (and its target) stands for, if any."""
+    label = " ".join(label.split())
+    if not label or len(label.split()) > 10:
+        return None
+    kind = None
+    language = None
+    if url:
+        path = url.lower().split("?")[0]
+        for ext, k in _EXTENSIONS.items():
+            if path.endswith(ext):
+                kind = k
+    for rx, k, lang in _MEDIA:
+        if rx.search(label):
+            kind = kind or k
+            language = language or lang
+            break
+    if kind is None:
+        return None
+    if language is None:
+        for word, tag in LANGUAGE_IN_LABEL.items():
+            if re.search(rf"\b{word}\b", label, re.IGNORECASE):
+                language = tag
+    if kind == "translation" and language is None:
+        return None
+    return Media(kind, label, language, url)  # type: ignore[arg-type]
+
+
+def media_in_line(line: str, links: list[Link] | None = None) -> list[Media]:
+    """Media named by a line of link labels ('Complete Story | Urdu Version')."""
+    found = []
+    for part in re.split(r"\s*[|•·]\s*|\s+-{1,2}\s+|\.{3,}", line):
+        url = None
+        if links:
+            url = next((ln.url for ln in links if ln.label.strip().casefold() == part.strip().casefold()), None)
+        m = media_in_label(part, url)
+        if m:
+            found.append(m)
+    return found
+
+
+def dedupe_media(items: list[Media]) -> list[Media]:
+    """Media without repeats (same kind, language and target)."""
+    seen = set()
+    out = []
+    for m in items:
+        key = (m.kind, m.language, m.url or m.label.casefold())
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out

@@ -1,0 +1,97 @@
+"""Names of people and bodies as letters and bylines write them: honorifics, roles, shapes."""
+
+from __future__ import annotations
+
+import re
+
+# Courtesy titles written before a name. Order matters: longest first.
+HONORIFICS = [
+    "the right honourable", "the honourable", "right honourable", "rt. hon.", "rt hon.", "rt. hon",
+    "rt hon", "hon.", "hon", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr", "prof.",
+    "prof", "professor", "madame", "madam", "mian", "sir", "dame", "lord", "lady", "sheikh",
+    "shaikh", "syed", "sayyid", "maulana", "mufti", "hafiz", "haji", "janab", "begum", "chaudhry",
+    "ch.", "justice", "engr.", "engr", "barrister", "advocate", "comrade", "brother", "sister",
+    "signed", "sd/-", "sd/", "(sd)",
+]
+URDU_HONORIFICS = ["جناب", "محترم", "محترمہ", "عزت مآب", "ڈاکٹر", "بیگم", "مولانا", "سید", "حضرت"]
+
+# Offices written before a name ("Prime Minister Yousaf Raza Gilani"): a role, not part of the name.
+TITLES_BEFORE_NAME = [
+    "us president", "u.s. president", "president", "vice president", "prime minister", "chief minister",
+    "interior minister", "foreign minister", "finance minister", "law minister", "minister",
+    "governor", "senator", "general", "gen.", "lt. general", "major general", "brigadier", "colonel",
+    "col.", "major", "captain", "capt.", "admiral", "chief justice", "judge", "mayor", "ambassador",
+    "chairman", "chairperson", "speaker", "deputy speaker", "secretary", "commissioner", "inspector general",
+    "king", "queen", "prince", "princess", "pope", "imam", "leader", "founder", "mna", "mpa",
+]
+# Letters after a name that are roles or honours, not part of it.
+SUFFIXES = ["mp", "mna", "mpa", "mep", "qc", "kc", "obe", "mbe", "cbe", "esq.", "esq", "phd", "jr.", "sr."]
+
+_HON = "|".join(re.escape(h) for h in sorted(HONORIFICS + TITLES_BEFORE_NAME, key=len, reverse=True))
+HONORIFIC_PREFIX = re.compile(rf"^(?:(?:{_HON})(?=[\s.,]|$)\s*[.,]?\s*)+", re.IGNORECASE)
+SUFFIX_RE = re.compile(r"(?:[\s,]+(?:" + "|".join(re.escape(s) for s in SUFFIXES) + r"))+\.?$", re.IGNORECASE)
+URDU_HON_PREFIX = re.compile(r"^(?:(?:" + "|".join(URDU_HONORIFICS) + r")\s+)+")
+
+NAME_WORD = r"(?:[A-Z][a-z'’\-]+|[A-Z]\.?|[A-Z][A-Z]?[a-z]+(?:-[A-Z][a-z]+)?)"
+NAME_CONNECTORS = {"bin", "ibn", "ul", "al", "el", "ud", "din", "de", "van", "von", "da", "di", "le", "bint"}
+PERSON_NAME = re.compile(
+    rf"^{NAME_WORD}(?:[\s\-]+(?:{NAME_WORD}|bin|ibn|ul|al|ud|de|van|von|da|el))*$"
+)
+
+# Words that make a capitalised phrase a body, not a person.
+ORG_WORDS = {
+    "movement", "party", "league", "association", "committee", "council", "ministry", "government",
+    "organisation", "organization", "front", "union", "society", "foundation", "trust", "institute",
+    "university", "college", "school", "assembly", "parliament", "senate", "commission", "agency",
+    "bureau", "department", "office", "corporation", "company", "bank", "group", "forum", "federation",
+    "alliance", "congress", "conference", "tehreek", "tehrik", "jamaat", "jamiat", "ittehad", "mahaz",
+    "network", "centre", "center", "club", "chamber", "board", "authority", "court", "police", "army",
+    "navy", "force", "forces", "rangers", "intelligence", "headquarters", "secretariat", "embassy",
+    "consulate", "mission", "times", "news", "post", "herald", "tribune", "gazette", "press", "radio",
+    "television", "tv", "channel", "media", "daily", "weekly", "monthly", "journal", "service", "services",
+    "cell", "wing", "chapter", "branch", "coalition", "brotherhood", "trade", "traders", "workers",
+    "students", "lawyers", "bar",
+}
+
+
+def strip_honorifics(name: str) -> str:
+    """'Rt. Hon. Tony Blair MP,' -> 'Tony Blair'; 'Signed Altaf Hussain' -> 'Altaf Hussain'."""
+    name = name.strip(" \t,;:-–—")
+    name = HONORIFIC_PREFIX.sub("", name)
+    name = URDU_HON_PREFIX.sub("", name)
+    name = SUFFIX_RE.sub("", name)
+    name = re.sub(r"\s*\((?:[A-Z]{2,6})\)$", "", name)  # 'Waseem Akhtar (MNA)'
+    return name.strip(" \t,;:-–—")
+
+
+def has_honorific(text: str) -> bool:
+    """True when the text starts with a courtesy title or an office."""
+    return bool(HONORIFIC_PREFIX.match(text.strip()) or URDU_HON_PREFIX.match(text.strip()))
+
+
+def looks_like_person(text: str) -> bool:
+    """True for a line that is a person's name (with or without titles), nothing more."""
+    t = text.strip(" \t,;:.")
+    if not t or len(t) > 60 or re.search(r"\d|@", t):
+        return False
+    if _is_urdu(t):
+        core = URDU_HON_PREFIX.sub("", t).strip()
+        return 1 <= len(core.split()) <= 4 and bool(URDU_HON_PREFIX.match(t) or len(core.split()) >= 2)
+    core = strip_honorifics(t)
+    parts = core.split()
+    if not 1 <= len(parts) <= 5:
+        return False
+    if len(parts) == 1 and not has_honorific(t):
+        return False
+    if any(p.lower().strip(",.") in ORG_WORDS for p in parts):
+        return False
+    return bool(PERSON_NAME.match(core))
+
+
+def is_org_name(text: str) -> bool:
+    """True when a capitalised phrase names a body ('Muttahida Qaumi Movement')."""
+    return any(w.lower().strip(",.()") in ORG_WORDS for w in text.split())
+
+
+def _is_urdu(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
