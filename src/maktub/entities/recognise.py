@@ -1,10 +1,336 @@
-"""Placeholder until the recogniser lands (replaced below)."""
+"""Recognise people, organisations and places in a document, and resolve short forms within it.
+
+The cues are the ones a reader uses: courtesy titles and offices ("Mr.", "Prime Minister"),
+words that name bodies ("Movement", "Association"), acronyms defined in the text
+("Muttahida Qaumi Movement (MQM)"), the parties of a letter, and offline gazetteers of
+places and of well-known people and bodies. A capitalised phrase with none of these is left
+out: precision over recall, since every entity shown to a reader should be real.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from maktub.entities.gazetteer import find_known, find_known_fuzzy, find_place, key
+from maktub.entities.resolve import Resolver, group_mentions
 from maktub.model import Document
+from maktub.understand.letter import ROLE_WORDS
+from maktub.understand.names import HONORIFICS, ORG_WORDS, SUFFIXES, TITLES_BEFORE_NAME, URDU_HONORIFICS
+
+CONNECTORS = {"bin", "ibn", "ul", "al", "ud", "of", "the", "and", "for", "de", "e", "i", "&", "van", "von", "da"}
+NAME_CONNECTORS = {"bin", "ibn", "ul", "al", "ud", "de", "van", "von", "da"}
+_HON_WORDS = {h.rstrip(".").lower() for h in HONORIFICS if " " not in h}
+_TITLE_PHRASES = sorted({t.rstrip(".").lower() for t in TITLES_BEFORE_NAME + HONORIFICS}, key=len, reverse=True)
+NATIONALITY = {"us", "u.s", "american", "british", "indian", "pakistani", "afghan", "former", "late", "then",
+               "ex", "federal", "provincial", "sindh", "punjab"}
+ROLE_ACRONYMS = {"mna", "mpa", "mp", "mep", "ceo", "cfo", "pm", "cm", "ig", "dig", "sp", "ssp", "dg", "md", "qc",
+                 "obe", "mbe", "phd", "pdf", "am", "pm", "ok", "tv", "id", "no", "nb", "ps", "cc", "bcc", "re",
+                 "fyi", "faq", "rss", "url", "usd", "pkr", "gbp", "ad", "bc", "ii", "iii", "iv", "vi", "vii",
+                 "viii", "ix", "xi", "xii"}
+# Capitalised words that start sentences or headings and name nothing.
+STOP = set("""a an the in on at for from to of by with and or but if when while after before since until as
+this that these those there here it its he she they we i you his her their our my your all any some each
+every no not one two three few many most more much other such only also even just yet still already however
+moreover meanwhile according although though because so then thus therefore hence recently earlier later
+today yesterday tomorrow now please dear yours sincerely regards thanks thank good best kind warm may might
+must shall should will would can could do does did is are was were be been being have has had what who whom
+which where why how mr mrs ms dr sir madam madame hon rt signed amen inshallah assalamo alaikum salaam""".split())
 
 
-def recognise_entities(doc: Document) -> Document:
-    """Fill doc.entities."""
+@dataclass
+class Mention:
+    """One capitalised phrase judged to name something."""
+
+    surface: str
+    core: str
+    type: str | None
+    evidence: set[str] = field(default_factory=set)
+    canonical: str | None = None
+
+
+def recognise_entities(doc: Document, resolver: Resolver | None = None) -> Document:
+    """Fill doc.entities, and put canonical names into its references and claims."""
+    text = doc.text
+    mentions = [m for line in text.splitlines() for m in _english_mentions(line)]
+    mentions += _urdu_mentions(text) + _titled_by_role(text)
+    mentions += _party_mentions(doc)
+    acronyms = _defined_acronyms(text)
+    lowercase_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+    kept = [m for m in (_classify(m, acronyms, lowercase_words) for m in mentions) if m.type]
+    doc.entities = group_mentions(kept, acronyms, resolver)
+    _canonical_names_in(doc)
     return doc
+
+
+def _party_mentions(doc: Document) -> list[Mention]:
+    out = []
+    for p in ([doc.sender] if doc.sender else []) + doc.recipients + doc.cc:
+        out.append(Mention(p.name, p.name, None, {"party"}))
+        if p.organization:
+            out.append(Mention(p.organization, p.organization, None, {"org-field"}))
+    for a in doc.authors:
+        out.append(Mention(a, a, None, {"party"}))
+    return out
+
+
+WORD = re.compile(r"\S+")
+LEAD_PUNCT = "(“\"‘'[«"
+TRAIL_BREAK = ",;:)”\"’]!?»"
+
+
+def _english_mentions(text: str) -> list[Mention]:
+    """Capitalised phrases, split where punctuation or a sentence end breaks them."""
+    out: list[Mention] = []
+    span: list[str] = []
+    prev_after: str | None = None
+
+    def flush() -> None:
+        while span and span[-1].lower() in CONNECTORS:
+            span.pop()
+        if span:
+            out.extend(_split_span(span, prev_after))
+        span.clear()
+
+    for m in WORD.finditer(text):
+        raw = m.group(0)
+        lead = raw[0] in LEAD_PUNCT
+        word = raw.strip(LEAD_PUNCT + TRAIL_BREAK)
+        if word.endswith((".", "'s", "’s")) and not _keeps_period(word):
+            trail_break = True
+            word = re.sub(r"(['’]s|\.)$", "", word)
+        else:
+            trail_break = raw[-1] in TRAIL_BREAK or raw.endswith(("'s", "’s"))
+            word = re.sub(r"['’]s$", "", word)
+        if lead:
+            flush()
+        if not word:
+            flush()
+            continue
+        if word[0].isupper() or (span and word.lower() in CONNECTORS):
+            span.append(word)
+        else:
+            flush()
+        if trail_break:
+            flush()
+        prev_after = word
+    flush()
+    return out
+
+
+def _keeps_period(word: str) -> bool:
+    """'M.' and 'Mr.' and 'U.S.A.' keep their period; 'Karachi.' ends a sentence."""
+    core = word.rstrip(".")
+    return len(core) == 1 or core.lower() in _HON_WORDS or "." in core
+
+
+def _split_span(words: list[str], _: str | None) -> list[Mention]:
+    """Turn one capitalised run into mentions: split at 'and'/'of' and roles unless the whole is a name."""
+    if len(words) > 1 and all(w.isupper() for w in words if w.isalpha()):
+        return []  # a shouted phrase ('ONE VOICE'), not names
+    phrase = " ".join(words)
+    if find_known(phrase):
+        return [_mention(words)]
+    parts: list[list[str]] = [[]]
+    for w in words:
+        low = w.lower().rstrip(".")
+        if low in {"and", "&", "of", "for", "the"} and parts[-1]:
+            if low in {"of", "for", "the"} and parts[-1][-1].lower() in ORG_WORDS | {"of", "for"}:
+                parts[-1].append(w)
+                continue
+            parts.append([])
+            continue
+        if low in ROLE_WORDS and len(parts[-1]) >= 2 and parts[-1][-1].lower() not in ROLE_WORDS and \
+                f"{parts[-1][-1]} {low}".lower() not in _TITLE_PHRASES and parts[-1][-1].lower() not in STOP:
+            # "Waseem Akthar Member National Assembly": a name, then its holder's role.
+            parts.append(["__role__"])
+        parts[-1].append(w)
+    mentions = []
+    for i, p in enumerate(parts):
+        p = [w for w in p if w != "__role__"]
+        while p and p[-1].lower() in CONNECTORS:
+            p.pop()
+        if not p:
+            continue
+        m = _mention(p)
+        if i + 1 < len(parts) and parts[i + 1][:1] == ["__role__"]:
+            m.evidence.add("title")
+        mentions.append(m)
+    if len(mentions) >= 2 and "and" in [w.lower() for w in words]:
+        # "Dr Zulifqar Mirza and Agha Siraj Durrani": a name beside a person's name is a person's.
+        if any("title" in m.evidence and m.core and not m.core.isupper() for m in mentions):
+            for m in mentions:
+                if len(m.core.split()) >= 2 and not any(w.isupper() for w in m.core.split()):
+                    m.evidence.add("coordinated")
+    return [m for m in mentions if m.core]
+
+
+ROLE_APPOSITION = re.compile(
+    r"\b((?:[A-Z][\w'’-]+[ \t]+){1,3}[A-Z][\w'’-]+)[ \t]*\([ \t]*(?:MNA|MPA|MP|MEP|Senator|Minister|Chairman|President|"
+    r"Retd\.?|retired|Governor|Mayor|PPP|PML-N|PTI|MQM|ANP|JUI-F)\s*\)")
+
+
+def _titled_by_role(text: str) -> list[Mention]:
+    """'Waseem Akthar (MNA)': a name followed by a role or party in brackets is a person's."""
+    return [Mention(m.group(1), m.group(1), None, {"title"}) for m in ROLE_APPOSITION.finditer(text)]
+
+
+def _ends_with_org_word(words: list[str]) -> bool:
+    return bool(words) and words[-1].lower().strip(".") in ORG_WORDS
+
+
+def _mention(words: list[str]) -> Mention:
+    surface = " ".join(words)
+    evidence: set[str] = set()
+    rest = list(words)
+    while rest:
+        low = " ".join(rest).lower().replace(".", "")
+        hit = next((t for t in _TITLE_PHRASES if low == t or low.startswith(t + " ")), None)
+        if hit:
+            evidence.add("title")
+            rest = rest[len(hit.split()) :]
+            continue
+        if rest[0].lower().rstrip(".") in NATIONALITY and len(rest) > 1:
+            rest = rest[1:]
+            continue
+        break
+    while rest and rest[-1].lower().rstrip(".") in SUFFIXES:
+        evidence.add("title")
+        rest = rest[:-1]
+    while rest and rest[0].lower() in STOP and not (len(rest) == 1 and rest[0].isupper()):
+        rest = rest[1:]
+    core = " ".join(rest).strip(" -")
+    return Mention(surface, core, None, evidence)
+
+
+def _classify(m: Mention, acronyms: dict[str, str], lowercase_words: set[str]) -> Mention:
+    core = m.core
+    if not core or len(core) < 2:
+        return m
+    known = find_known(core) or (find_known_fuzzy(core) if len(core) >= 7 else None)
+    if known and not (known.type == "person" and len(core.split()) == 1 and "title" not in m.evidence
+                      and find_known(core) is None):
+        m.type, m.canonical = known.type, known.name
+        return m
+    words = core.split()
+    if len(words) == 1 and core.replace(".", "").isupper() and core.replace(".", "").isalpha():
+        letters = core.replace(".", "")
+        if letters.lower() in ROLE_ACRONYMS or letters.lower() in STOP or len(letters) > 6:
+            return m
+        place = find_place(core)
+        if place:
+            m.type, m.canonical = "place", place.name
+        else:
+            m.type = "organization"
+            m.canonical = acronyms.get(letters)
+        return m
+    if "title" not in m.evidence and "party" not in m.evidence:
+        place = find_place(core)
+        if place:
+            m.type, m.canonical = "place", place.name
+            return m
+    if "org-field" in m.evidence or (_ends_with_org_word(words) or
+                                     any(w.lower() in ORG_WORDS for w in words[1:])) and len(words) >= 2:
+        while words and words[0].lower() in {"chief", "leader", "founder", "member", "head", "the"}:
+            words = words[1:]
+        if len(words) >= 2 or "org-field" in m.evidence:
+            m.core = " ".join(words)
+            m.type = "organization"
+        return m
+    if m.evidence & {"title", "party", "coordinated"} and _name_shaped(words):
+        m.type = "person"
+        return m
+    return m
+
+
+def _name_shaped(words: list[str]) -> bool:
+    if not 1 <= len(words) <= 5:
+        return False
+    return all(w[0].isupper() or w.lower() in NAME_CONNECTORS for w in words) and not any(
+        w.lower() in ORG_WORDS for w in words)
+
+
+ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'’-]+[ \t]+)(?:(?:of|the|and|for|e|ul|-)[ \t]+|[A-Z][\w'’-]+[ \t]+){0,7}"
+                           r"[A-Z][\w'’-]+)[ \t]*\([ \t]*([A-Z]{2,8})[ \t]*\)")
+ACRONYM_BEFORE = re.compile(r"\b([A-Z]{2,8})[ \t]*\([ \t]*((?:[A-Z][\w'’-]+[ \t]*){2,8})\)")
+
+
+def _defined_acronyms(text: str) -> dict[str, str]:
+    """'Muttahida Qaumi Movement (MQM)' and 'ISI (Inter Services Intelligence Agency)'."""
+    out: dict[str, str] = {}
+    for long, short in ACRONYM_AFTER.findall(text):
+        long = _trim_to_initials(long.split(), short)
+        if long:
+            out.setdefault(short, long)
+    for short, long in ACRONYM_BEFORE.findall(text):
+        out.setdefault(short, long.strip())
+    return out
+
+
+def _trim_to_initials(words: list[str], short: str) -> str | None:
+    """The shortest tail of `words` whose initials spell the acronym (with small words skipped)."""
+    for start in range(len(words)):
+        tail = words[start:]
+        if not tail[0][:1].isupper():
+            continue
+        initials = "".join(w[0] for w in tail if w.lower() not in {"of", "the", "and", "for", "e", "ul", "-"})
+        if initials.upper() == short.upper() or initials.upper().startswith(short.upper()) and \
+                len(initials) <= len(short) + 1:
+            return " ".join(tail)
+    return None
+
+
+URDU_NAME = re.compile(r"(?:" + "|".join(URDU_HONORIFICS) + r")\s+((?:[\u0600-\u06ff]+\s*){1,3}?)\s*(?:صاحب|،|,|نے|کا|کی|کے|کو|$)")
+
+
+def _urdu_mentions(text: str) -> list[Mention]:
+    """Urdu names: gazetteer forms (places, known people and bodies) and names after honorifics."""
+    if not re.search(r"[\u0600-\u06ff]", text):
+        return []
+    out: list[Mention] = []
+    tokens = re.findall(r"[\u0600-\u06ff\u200c]+", text)
+    for n in (4, 3, 2, 1):
+        for i in range(len(tokens) - n + 1):
+            phrase = " ".join(tokens[i : i + n])
+            known = find_known(phrase)
+            if known:
+                out.append(Mention(phrase, phrase, known.type, {"gazetteer"}, known.name))
+                continue
+            place = find_place(phrase, lone=False) if n <= 2 else None
+            if place and len(phrase) > 2:
+                out.append(Mention(phrase, phrase, "place", {"gazetteer"}, place.name))
+    for m in URDU_NAME.finditer(text):
+        name = m.group(1).strip()
+        if name and not find_place(name, lone=False):
+            out.append(Mention(m.group(0).strip(" ،,"), name, "person", {"title"}))
+    return out
+
+
+def _canonical_names_in(doc: Document) -> None:
+    """Use each entity's canonical name in references and claims, and fill what claims are about."""
+    by_form: dict[str, str] = {}
+    persons = [e for e in doc.entities if e.type == "person"]
+    for e in doc.entities:
+        for form in [e.name, *e.aliases]:
+            by_form.setdefault(key(form), e.name)
+
+    def canonical(name: str | None) -> str | None:
+        if not name:
+            return name
+        hit = by_form.get(key(name))
+        if hit:
+            return hit
+        last = key(name).split()[-1] if key(name).split() else ""
+        owners = {e.name for e in persons if last and last in key(e.name).split()}
+        return owners.pop() if len(owners) == 1 else name
+
+    for ref in doc.references:
+        ref.sender = canonical(ref.sender)
+        ref.recipients = [canonical(r) or r for r in ref.recipients]
+    for claim in doc.claims:
+        if claim.attributed_to and claim.attributed_to[:1].isupper():
+            claim.attributed_to = canonical(claim.attributed_to)
+        low = claim.text.casefold()
+        claim.about = sorted({e.name for e in doc.entities
+                              if any(re.search(rf"\b{re.escape(a.casefold())}\b", low) for a in [e.name, *e.aliases]
+                                     if len(a) > 2)})

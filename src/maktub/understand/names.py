@@ -49,7 +49,7 @@ ORG_WORDS = {
     "navy", "force", "forces", "rangers", "intelligence", "headquarters", "secretariat", "embassy",
     "consulate", "mission", "times", "news", "post", "herald", "tribune", "gazette", "press", "radio",
     "television", "tv", "channel", "media", "daily", "weekly", "monthly", "journal", "service", "services",
-    "cell", "wing", "chapter", "branch", "coalition", "brotherhood", "trade", "traders", "workers",
+    "coalition", "brotherhood", "trade", "traders", "workers",
     "students", "lawyers", "bar",
 }
 

@@ -1,0 +1,103 @@
+"""Within a document, short forms join their full entity; across a batch, spellings join one name."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from maktub.entities.gazetteer import find_known, key
+from maktub.model import Entity
+
+if TYPE_CHECKING:
+    from maktub.entities.recognise import Mention
+
+# 88: the lowest ratio at which the spelling variants we collected (Zaradri/Zardari 92,
+# Mutahida/Muttahida 98, Gilliani/Gilani 91) join while distinct surnames (Baig/Beg 86)
+# stay apart; re-tune with the entities corpus.
+FUZZY_SAME = 88
+
+
+class Resolver:
+    """Canonical names shared by every document of a batch, so one entity has one name."""
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[str, str], list[str]] = defaultdict(list)
+
+    def canonical(self, type_: str, name: str) -> str:
+        """The name this batch already uses for `name`, or `name` itself (now remembered)."""
+        block = (type_, key(name)[:1])
+        choices = self.names[block]
+        if choices:
+            hit = process.extractOne(key(name), choices, scorer=fuzz.ratio, processor=None,
+                                     score_cutoff=FUZZY_SAME)
+            if hit:
+                return self._display[hit[0]]
+        choices.append(key(name))
+        self._display[key(name)] = name
+        return name
+
+    @property
+    def _display(self) -> dict[str, str]:
+        if not hasattr(self, "_names_shown"):
+            self._names_shown: dict[str, str] = {}
+        return self._names_shown
+
+
+def group_mentions(mentions: list[Mention], acronyms: dict[str, str], resolver: Resolver | None) -> list[Entity]:
+    """One Entity per real thing in a document, with every surface form as an alias."""
+    groups: dict[tuple[str, str], list[Mention]] = {}
+    order: list[tuple[str, str]] = []
+
+    def add(type_: str, name: str, m: Mention) -> None:
+        k = (type_, name)
+        if k not in groups:
+            groups[k] = []
+            order.append(k)
+        groups[k].append(m)
+
+    full_people = [m for m in mentions if m.type == "person" and (m.canonical or len(m.core.split()) >= 2)]
+    people_names = {m.canonical or m.core for m in full_people}
+    for m in mentions:
+        t = m.type or ""
+        if t == "person" and not m.canonical and len(m.core.split()) == 1:
+            owners = {n for n in people_names if key(m.core) in key(n).split()}
+            if len(owners) == 1:
+                m.canonical = owners.pop()
+        if t == "organization" and not m.canonical:
+            letters = m.core.replace(".", "")
+            if letters in acronyms:
+                known = find_known(acronyms[letters])
+                m.canonical = known.name if known else acronyms[letters]
+            else:
+                m.canonical = next((find_known(long).name if find_known(long) else long  # type: ignore[union-attr]
+                                    for short, long in acronyms.items() if key(long) == key(m.core)), None)
+        add(t, m.canonical or m.core, m)
+    # Spelling variants inside one document: join to the most frequent form.
+    merged: dict[tuple[str, str], tuple[str, str]] = {}
+    names_by_type: dict[str, list[str]] = defaultdict(list)
+    counts = Counter({k: len(v) for k, v in groups.items()})
+    for k in sorted(order, key=lambda k: -counts[k]):
+        t, name = k
+        hit = process.extractOne(key(name), [key(n) for n in names_by_type[t]], scorer=fuzz.ratio,
+                                 processor=None, score_cutoff=FUZZY_SAME) if names_by_type[t] else None
+        if hit and len(name.split()) == len(names_by_type[t][hit[2]].split()):
+            merged[k] = (t, names_by_type[t][hit[2]])
+        else:
+            names_by_type[t].append(name)
+    out: list[Entity] = []
+    index: dict[tuple[str, str], Entity] = {}
+    for k in order:
+        target = merged.get(k, k)
+        t, name = target
+        if target not in index:
+            shown = name if find_known(name) or resolver is None else resolver.canonical(t, name)
+            index[target] = Entity(shown, t, [])  # type: ignore[arg-type]
+            out.append(index[target])
+        entity = index[target]
+        for m in groups[k]:
+            for form in (m.surface, m.core, k[1]):
+                if form and form != entity.name and form not in entity.aliases:
+                    entity.aliases.append(form)
+    return out
