@@ -167,7 +167,7 @@ def _split_span(words: list[str], _: str | None) -> list[Mention]:
 
 ROLE_APPOSITION = re.compile(
     r"\b((?:[A-Z][\w'’-]+[ \t]+){1,3}[A-Z][\w'’-]+)[ \t]*\([ \t]*(?:MNA|MPA|MP|MEP|Senator|Minister|Chairman|President|"
-    r"Retd\.?|retired|Governor|Mayor|PPP|PML-N|PTI|MQM|ANP|JUI-F)\s*\)")
+    r"Retd\.?|retired|Governor|Mayor)[ \t]*\)")
 
 
 def _titled_by_role(text: str) -> list[Mention]:
