@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from maktub.errors import RefusedInput
 
@@ -68,6 +69,9 @@ def _walk(path: Path, options: ReadOptions, seen_dirs: set[str]) -> Iterator[Sou
                 continue
             yield from _walk(Path(entry.path), options, seen_dirs)
         return
+    if not path.is_file():
+        yield RefusedInput(str(path), "not a regular file (a FIFO, socket or device): skipped")
+        return
     yield from _read_file(path, options)
 
 
@@ -91,7 +95,7 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Source | RefusedInp
         return
     try:
         with _open_maybe_gzip(path) as fh:
-            data = fh.read(options.max_bytes + 1)
+            data = read_capped(fh, options.max_bytes)
     except OSError as exc:  # includes gzip.BadGzipFile and EOFError subclasses below
         yield RefusedInput(str(path), _os_reason(exc) if exc.errno else f"unreadable: {exc}")
         return
@@ -116,11 +120,29 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Source | RefusedInp
     yield Source(str(path), data, fmt, truncated=truncated, warnings=warnings)
 
 
-def _open_maybe_gzip(path: Path):  # type: ignore[no-untyped-def]
+def read_capped(fh: BinaryIO, max_bytes: int) -> bytes:
+    """Read up to max_bytes + 1 bytes in chunks (so a truncated gzip raises instead of ending quietly)."""
+    chunks: list[bytes] = []
+    total = 0
+    while total <= max_bytes:
+        chunk = fh.read(min(1 << 20, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def open_maybe_gzip(path: Path) -> BinaryIO:
+    """Open a file for reading bytes, through gzip when it is gzipped."""
+    return _open_maybe_gzip(path)
+
+
+def _open_maybe_gzip(path: Path) -> BinaryIO:
     with open(path, "rb") as probe:
         magic = probe.read(2)
     if magic == b"\x1f\x8b":
-        return gzip.open(path, "rb")
+        return gzip.open(path, "rb")  # type: ignore[return-value]
     return open(path, "rb")
 
 

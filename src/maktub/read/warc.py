@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +21,7 @@ PAGE_TYPES = {"response", "resource", "conversion"}
 
 def iter_warc(path: Path, options: ReadOptions) -> Iterator[Source | RefusedInput]:
     """Yield a Source per page record, streaming; a damaged file yields what came before the damage."""
-    from maktub.read.files import Source
+    from maktub.read.files import Source, read_capped
 
     count = 0
     try:
@@ -40,7 +42,14 @@ def iter_warc(path: Path, options: ReadOptions) -> Iterator[Source | RefusedInpu
                     ctype = (record.rec_headers.get_header("Content-Type") or "").lower()
                 if ctype and not any(t in ctype for t in ("html", "text", "xml")):
                     continue
-                data = record.content_stream().read(options.max_bytes + 1)
+                stream = record.content_stream()
+                data = read_capped(stream, options.max_bytes)
+                while stream.read(1 << 20):
+                    pass
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    yield RefusedInput(str(path), f"truncated WARC: record {count} ({uri}) ends early; "
+                                       "the records before it were read")
+                    return
                 truncated = len(data) > options.max_bytes
                 data = data[: options.max_bytes]
                 if not data.strip():
@@ -49,9 +58,26 @@ def iter_warc(path: Path, options: ReadOptions) -> Iterator[Source | RefusedInpu
                 warnings = [f"record {count} longer than {options.max_bytes:,} bytes: cut"] if truncated else []
                 yield Source(uri, data, fmt, captured=(captured or "")[:10] or None,
                              truncated=truncated, warnings=warnings)
+        if not _gzip_complete(path):
+            yield RefusedInput(str(path), f"truncated WARC: the file ends inside a record after record {count}; "
+                               "the records before it were read")
     except ArchiveLoadFailed as exc:
         yield RefusedInput(str(path), f"not a WARC file ({str(exc).strip()[:80]}); "
                            "pass --format html or --format text to read it as a page")
     except (EOFError, OSError, ValueError) as exc:
         yield RefusedInput(str(path), f"truncated or damaged WARC after record {count}: "
                            f"{type(exc).__name__}; the records before it were read")
+
+
+def _gzip_complete(path: Path) -> bool:
+    """False when a gzipped file stops inside a member (warcio ends such a file quietly)."""
+    with open(path, "rb") as probe:
+        if probe.read(2) != b"\x1f\x8b":
+            return True
+    try:
+        with gzip.open(path, "rb") as fh:
+            while fh.read(1 << 22):
+                pass
+    except (EOFError, OSError, zlib.error):
+        return False
+    return True
