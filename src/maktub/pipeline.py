@@ -14,7 +14,7 @@ from maktub.errors import RefusedInput
 from maktub.model import Document, content_id
 from maktub.read import ReadOptions, Source, decode, iter_sources
 from maktub.read.html import parse_html
-from maktub.understand.page import understand
+from maktub.understand.page import attribute_statement, understand
 
 
 @dataclass
@@ -69,6 +69,10 @@ def extract(paths: list[str], options: ExtractOptions | None = None) -> Iterator
         except RecursionError:
             yield RefusedInput(item.source, "markup nested too deeply to read")
             continue
+        except Exception as exc:  # noqa: BLE001 - one page's bug must not stop the batch
+            yield RefusedInput(item.source, f"could not be understood ({type(exc).__name__}: {exc}); "
+                               "this is a bug in maktub, please report it with the file")
+            continue
         if warning:
             yield Warning_(item.source, warning)
         yield from doc.walk()
@@ -98,6 +102,7 @@ def extract_source(item: Source, doc_id: str, profile: SiteProfile | None, optio
     if options.entities:
         for d in doc.walk():
             recognise_entities(d, resolver)
+            attribute_statement(d)
     return doc, warning
 
 

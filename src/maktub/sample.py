@@ -83,6 +83,7 @@ Member National Assembly (MNA):رکن قومی اسمبلی | Member Provincial 
 Founder & Leader of the {p}:بانی و قائد | Convener of the {p}:کنوینر | Mayor of {c}:میئر
 Secretary General of the {p}:سیکریٹری جنرل | Interior Minister:وزیر داخلہ
 Prime Minister of Pakistan:وزیر اعظم پاکستان | President of Pakistan:صدر پاکستان""")
+ORG_POSTS = ["Convener", "Secretary", "President", "General Secretary", "Member"]
 UK_ROLES = ["Member of Parliament", "Foreign Secretary", "Prime Minister of the United Kingdom"]
 US_ROLES = ["Senator", "Secretary of State", "Member of Congress"]
 CITIES = {
@@ -227,10 +228,16 @@ UR_BODY = _words("""
 {ref} نے کہا کہ {party} کسی دباؤ میں نہیں آئے گی۔
 متاثرہ خاندانوں نے بتایا کہ انہوں نے ہر دفتر کا دروازہ کھٹکھٹایا۔""")
 UR_TOPICS = _words("""امن و امان کی صورتحال | پانی کی قلت | بلدیاتی انتخابات | مہنگائی | لوڈشیڈنگ
-لاپتہ کارکنوں کا مسئلہ | سیلاب زدگان کی امداد""")
+لاپتہ افراد کی بازیابی | سیلاب زدگان کی امداد""")
 UR_POSITIONS = _words("""حکومت {topic} کا فوری نوٹس لے
 {city} کے عوام مزید تاخیر برداشت نہیں کریں گے
 تمام سیاسی جماعتیں مل بیٹھ کر مسائل کا حل نکالیں""")
+UR_HEADLINES = _words("""{city} میں {topic} کے خلاف احتجاج | {party} کا {topic} پر اظہار تشویش
+{city} میں کارکنوں کی گرفتاری کی مذمت | {topic}: حکومت سے فوری اقدام کا مطالبہ""")
+UR_COMMENTS = _words(
+    "بہت خوب۔ | بالکل درست فرمایا۔ | اللہ {city} کی حفاظت کرے۔ | یہی حال ہمارا ہے۔"
+)
+UR_SITE = (UR_HEADLINES, UR_COMMENTS, UR_BODY)
 UR_MENU = _words("صفحہ اول|ہمارے بارے میں|خطوط|خبریں|بیانات|تصاویر|آڈیو|ویڈیو|رابطہ|English")
 MENU = _words("""Home|About Us|Letters|Press Releases|News|Articles|Archives|Contact|Photo Gallery
 Audio|Video|Urdu Section|Mission Statement|Maps of the Region|Population Figures|Links|Donate
@@ -248,6 +255,7 @@ SECTIONS["listing"] = "News Archive"
 UR_SECTIONS = {"letter": "خطوط", "statement": "بیانات"}
 CSS_WORDS = _words("""header|nav|menu|item|link|widget|sidebar|footer|post|entry|meta|title|thumb
 grid|col|row|btn|search|social|share|comment|avatar|reply|pager""")
+AD_SIZES = ["728,90", "300,250", "320,50", "160,600", "970,250", "300,600"]
 CSS_PROPS = _words("""margin:0 auto|padding:{a}px {b}px|color:#{h}|font-size:{a}px|line-height:1.{b}
 border-bottom:1px solid #{h}|display:flex|background:#{h}|text-transform:uppercase|float:left
 font-weight:700|max-width:{c}px|list-style:none|transition:all .{b}s ease""")
@@ -269,7 +277,9 @@ PAGE = """<!DOCTYPE html>
 <section id="comments"><h3>Recent Comments</h3><ol>{comments}</ol></section></main>
 <aside id="sidebar"><div class="widget popular"><h3>Most Popular</h3><ul>{popular}</ul></div>
 {aside}</aside>
-{foot}</div></body></html>
+{foot}</div>
+<script>{script}</script>
+</body></html>
 """
 SITE_HEAD = """<link rel="stylesheet" href="/assets/css/{style}.min.css">
 <style>
@@ -335,6 +345,7 @@ class _Site:
     headlines: list[str] = field(default_factory=list)
     comments: list[tuple[str, str]] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    script: list[str] = field(default_factory=list)
     chrome: dict[str, str] = field(default_factory=dict)  # pre-rendered HTML: head, nav, ...
 
 
@@ -452,11 +463,12 @@ def _letter(
     rng: random.Random, site: _Site, when: date, budget: int, sender: _Person | None = None
 ) -> _Page:
     """A letter: dateline, recipient block, maybe a copy, salutation, body, closing, signature."""
-    rcpt = _person(rng, rng.choices(["sa", "uk", "us"], weights=(7, 2, 1))[0])
+    rcity, known = rng.choice(CITIES["Pakistan"]), sender is not None
+    rcpt = _person(rng, rng.choices(["sa", "uk", "us"], weights=(7, 2, 1))[0], city=rcity)
     sender = sender or _person(rng, "sa")
     slots = _slots(rng, rcpt, sender, when)
     home = rng.choices(list(CITIES), weights=(4, 3, 3, 1, 1))[0]
-    city, rcity = rng.choice(CITIES[home]), rng.choice(CITIES["Pakistan"])
+    city = rng.choice(CITIES[home])
     dateline = _date_en(when, rng.randrange(6))
     blocks: list[Block] = [("p", f"{city}, {dateline}" if rng.random() < 0.3 else dateline)]
     rblock = [f"{rcpt.title} {rcpt.name},", f"{rcpt.role},"]
@@ -482,7 +494,8 @@ def _letter(
     blocks.append(("p", slots.fill(rng.choice(LETTER_OPEN))))
     blocks += _paragraphs(rng, slots, rng.randint(2, 6), budget, BODY + LETTER_BODY)
     blocks += [("p", slots.fill(rng.choice(LETTER_END))), ("p", rng.choice(CLOSINGS))]
-    sig = [f"{sender.title} {sender.name},"] + ([f"{sender.role},"] if rng.random() < 0.4 else [])
+    post = sender.role if known else f"{rng.choice(ORG_POSTS)}, {slots['org']}"
+    sig = [f"{sender.title} {sender.name},"] + ([f"{post},"] if rng.random() < 0.4 else [])
     *address, phone = _contact(rng, city, home)
     sig += address + [rng.choice(["Tel: ", "Ph: ", "Res. Tel : ", "Telephone: "]) + phone]
     if rng.random() < 0.6:
@@ -575,16 +588,17 @@ def _listing(rng: random.Random, site: _Site, when: date, budget: int) -> _Page:
     return _Page("listing", rng.choice(titles), when, blocks)
 
 
+def _slots_ur(rng: random.Random, main: _Person, cities: list[str], when: date) -> _Slots:
+    fixed = {"party": rng.choice(PARTIES)[2], "ref": main.name_ur, "year": str(when.year - 3)}
+    return _Slots(rng, fixed, {"city": cities, "topic": UR_TOPICS})
+
+
 def _urdu(rng: random.Random, site: _Site, when: date, budget: int) -> _Page:
     """An Urdu page: a letter ('بخدمت جناب ...') or a press statement, in Arabic script."""
-    main, other = _person(rng), _person(rng)
-    party, city = rng.choice(PARTIES)[2], rng.choice(CITY_UR)
-    fixed = {"party": party, "ref": main.name_ur, "year": str(when.year - 3)}
-    slots = _Slots(rng, fixed, {"city": [city, "کراچی"], "topic": UR_TOPICS})
-    paras: list[Block] = []
-    for _ in range(rng.randint(3, 7)):
-        sentences = rng.sample(UR_BODY, rng.randint(2, 5))
-        paras.append(("p", " ".join(slots.fill(t) for t in sentences)))
+    main, other, city = _person(rng), _person(rng), rng.choice(CITY_UR)
+    slots = _slots_ur(rng, main, [city, "کراچی"], when)
+    party = slots["party"]
+    paras = _paragraphs(rng, slots, rng.randint(3, 7), budget // 2, UR_BODY)
     role = rng.choice(ROLES)[1]
     if rng.random() < 0.5:
         to = [f"بخدمت جناب {main.name_ur} صاحب", role, city]
@@ -619,11 +633,14 @@ def _make_site(rng: random.Random, index: int, urdu: bool, name: str) -> _Site:
         site.menu += [m, m] if rng.random() < 0.3 else [m]
     for i in range(150):  # the site's own stories and readers, reused by every page's chrome
         slots = _slots(rng, _person(rng), _person(rng), date(2005, 1, 1))
-        head = _cap(slots.fill(rng.choice(HEADLINES)))
+        heads, comments, body = HEADLINES, COMMENTS, BODY
+        if urdu:
+            slots, heads, comments, body = _slots_ur(rng, _person(rng), CITY_UR, start), *UR_SITE
+        head = _cap(slots.fill(rng.choice(heads)))
         when = _date_en(start - timedelta(days=rng.randint(1, 3000)), site.date_fmt)
         site.headlines.append(head)
         site.related.append(RELATED.format(slug=_slug(head), n=i, title=e(head), when=when))
-        who, text = _person(rng), slots.fill(rng.choice(COMMENTS) + " " + rng.choice(BODY))
+        who, text = _person(rng), slots.fill(rng.choice(comments) + " " + rng.choice(body))
         site.comments.append((f"{who.given} {who.surname[0]}.", e(text)))
     css = []
     for _ in range(rng.randint(60, 220)):
@@ -640,13 +657,16 @@ def _make_site(rng: random.Random, index: int, urdu: bool, name: str) -> _Site:
         subs = "".join(item.format(_slug(h), e(h)) for h in rng.sample(site.headlines, 3))
         nav.append(f'<li class="menu-item"><a href="/{_slug(m)}/">{e(m)}</a><ul>{subs}</ul></li>')
     site.chrome["nav"] = f'<nav id="main-nav" class="menu"><ul>{"".join(nav)}</ul></nav>\n'
-    months = [(y, m) for y in range(start.year, 2000, -1) for m in range(12, 0, -1)]
+    months = [(y, m) for y in range(start.year, start.year - 4, -1) for m in range(12, 0, -1)]
     archive = "".join(item.format(f"{y}/{m:02d}", f"{MONTHS_EN[m - 1]} {y}") for y, m in months)
     links = "".join(item.format(f"page/{_slug(m)}", e(m)) for m in rng.sample(MENU, 8))
     site.chrome["aside"] = f'<div class="widget links"><h3>Links</h3><ul>{links}</ul></div>\n'
     site.chrome["aside"] += f'<div class="widget"><h3>Archives</h3><ul>{archive}</ul></div>\n'
     site.chrome["foot"] = SITE_FOOT.format(notice=e(notice), cms=STYLES[style][0])
     site.chrome["popular"] = "".join(item.format(_slug(h), e(h)) for h in site.headlines[:6])
+    for i in range(600):  # ad slots and trackers: much of a real news page's weight is script
+        unit, size, pos = f"{rng.choice(CSS_WORDS)}_{i}", rng.choice(AD_SIZES), rng.randint(1, 9)
+        site.script.append(f'adq.push({{slot:"/{site.key}/{unit}",size:[{size}],pos:{pos}}});')
     return site
 
 
@@ -683,7 +703,7 @@ def _render_text(rng: random.Random, site: _Site, page: _Page, crawl: date, sect
     if page.urdu:
         size += sum(map(len, body))  # Arabic script takes two bytes a letter in UTF-8
     if size < least:  # short pages carry a related-stories list, as small sites do
-        bottom.append("Related Articles")
+        bottom.append("متعلقہ خبریں" if page.urdu else "Related Articles")
         for head in rng.sample(site.headlines, 40):
             bottom.append(head)
             size += len(head) + 2
@@ -716,7 +736,8 @@ def _render_html(
         else:
             tag = {"h": "h2", "meta": 'p class="byline"'}.get(kind, "p")
             body.append(f"<{tag}>{e(value)}</{tag.split()[0]}>\n")
-    first = next((v for k, v in page.blocks if k == "p" and isinstance(v, str)), page.title)
+    paras = (v for k, v in page.blocks if k == "p" and isinstance(v, str) and len(v) > 80)
+    first = next(paras, page.title)
     meta = weather = ""
     if page.kind == "article" and rng.random() < 0.6:
         stamp = f"{page.when}T{rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}:00+05:00"
@@ -729,20 +750,22 @@ def _render_html(
     fill |= {"title": e(page.title), "site": e(site.name), "description": e(first[:155])}
     fill |= {"meta": meta, "style": site.style, "kind": page.kind, "weather": weather}
     fill |= {"crumbs": " » ".join(links), "body": "".join(body)} | site.chrome
-    size = sum(map(len, fill.values())) + len(PAGE)
-    related: list[str] = []
-    comments: list[str] = []
-    while size < target:  # pad as real pages are padded: related stories and reader comments
-        if rng.random() < 0.5:
-            item = rng.choice(site.related)
-            related.append(item)
-        else:
-            who, text = rng.choice(site.comments)
-            when = _date_en(crawl - timedelta(days=rng.randint(1, 900)), 0)
-            item = COMMENT.format(n=rng.randrange(10**6), who=who, when=when, text=text)
-            comments.append(item)
-        size += len(item)
-    return PAGE.format(related="".join(related), comments="".join(comments), **fill)
+    size = sum(map(len, fill.values())) + len(PAGE) + (len(fill["body"]) if page.urdu else 0)
+    related = rng.sample(site.related, rng.randint(3, 12))
+    comments = []
+    for _ in range(min(int(rng.expovariate(1 / 6)), 40)):  # most pages few comments, some many
+        who, text = rng.choice(site.comments)
+        when = _date_en(crawl - timedelta(days=rng.randint(1, 900)), 0)
+        comments.append(COMMENT.format(n=rng.randrange(10**6), who=who, when=when, text=text))
+    size += sum(map(len, related + comments))
+    script = []
+    for line in site.script[rng.randrange(50) :]:  # then scripts up to the page's weight
+        if size >= target:
+            break
+        script.append(line)
+        size += len(line) + 1
+    fill |= {"related": "".join(related), "comments": "".join(comments)}
+    return PAGE.format(script="\n".join(script), **fill)
 
 
 def generate_corpus(

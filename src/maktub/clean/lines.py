@@ -111,7 +111,7 @@ def clean_lines(raw: list[str], repeated: set[int] | None = None) -> Cleaned:
             reason = "repeated on this site"
         elif counts[t.casefold()] > 1 and words(t) <= SHORT_WORDS and not find_dates(t):
             reason = "repeated menu entry"
-        elif i < 6 and is_date_line(t) and has_weekday(t) and _before_heading(lines, i):
+        elif is_date_line(t) and has_weekday(t) and _is_header_date(lines, i):
             reason = "page date header"
         if reason:
             ln.boilerplate, ln.reason = True, reason
@@ -124,10 +124,36 @@ def clean_lines(raw: list[str], repeated: set[int] | None = None) -> Cleaned:
     return out
 
 
-def _before_heading(lines: list[Line], i: int) -> bool:
-    """A date line sits in the page header when a heading-like line follows it closely."""
-    following = [ln.text for ln in lines[i + 1 : i + 6] if ln.text]
-    return any(words(t) <= PROSE_WORDS and not is_date_line(t) for t in following[:3])
+def _is_header_date(lines: list[Line], i: int) -> bool:
+    """Today's date in a site header (the day the page was saved), not a post's own date.
+
+    It sits at the very top of the page, or beside chrome (weather, breadcrumbs, menus);
+    a blog's post date sits right above the post's title instead.
+    """
+    before = [ln.text for ln in lines[:i] if ln.text]
+    after = [ln.text for ln in lines[i + 1 :] if ln.text][:1]
+    if not after:
+        return False
+    nxt = after[0]
+    if WEATHER.match(nxt) or (before and WEATHER.match(before[-1])):
+        return True
+    if is_breadcrumb(nxt) or is_chrome(nxt) or is_menu_like(nxt):
+        return True
+    return len(before) == 0 and words(nxt) <= SHORT_WORDS
+
+
+FUNCTION_WORDS = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "by", "at", "from",
+                  "is", "are", "was", "not", "no", "as", "his", "her", "their", "our", "its"}
+
+
+def is_menu_like(text: str) -> bool:
+    """A row of menu entries or a site name: capitalised words, no sentence in it."""
+    tokens = [w for w in re.split(r"[\s|·•/]+", text) if w and re.search(r"\w", w)]
+    if not 1 <= len(tokens) <= 12 or re.search(r"[.!?,:;\"“”]$", text):
+        return False
+    if any(w.lower() in FUNCTION_WORDS - {"of", "and", "the"} for w in tokens):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w in {"&", "-", "–", "of", "and", "the"} for w in tokens)
 
 
 def _shortish(t: str) -> bool:

@@ -13,7 +13,7 @@ LINK_LABELS = [
     "click here", "read more", "read full story", "full story", "complete story", "more",
     "continue reading", "read the rest", "details", "more details", "view more", "see more",
     "more photographs", "more photos", "more pictures", "back", "back to top", "top",
-    "previous", "next", "older posts", "newer posts", "older entries", "newer entries",
+    "previous", "next", "prev", "older", "newer", "first", "last", "page", "older posts", "newer posts", "older entries", "newer entries",
     "previous article", "next article", "previous post", "next post", "home", "print", "e-mail",
     "email", "pdf", "share", "tweet", "like", "reply", "permalink", "comments", "no comments",
     "leave a comment", "leave a reply", "add comment", "view all", "see all", "download",

@@ -23,7 +23,7 @@ NAME_CONNECTORS = {"bin", "ibn", "ul", "al", "ud", "de", "van", "von", "da"}
 _HON_WORDS = {h.rstrip(".").lower() for h in HONORIFICS if " " not in h}
 _TITLE_PHRASES = sorted({t.rstrip(".").lower() for t in TITLES_BEFORE_NAME + HONORIFICS}, key=len, reverse=True)
 NATIONALITY = {"us", "u.s", "american", "british", "indian", "pakistani", "afghan", "former", "late", "then",
-               "ex", "federal", "provincial", "sindh", "punjab"}
+               "ex", "federal", "provincial"}
 ROLE_ACRONYMS = {"mna", "mpa", "mp", "mep", "ceo", "cfo", "pm", "cm", "ig", "dig", "sp", "ssp", "dg", "md", "qc",
                  "obe", "mbe", "phd", "pdf", "am", "pm", "ok", "tv", "id", "no", "nb", "ps", "cc", "bcc", "re",
                  "fyi", "faq", "rss", "url", "usd", "pkr", "gbp", "ad", "bc", "ii", "iii", "iv", "vi", "vii",

@@ -17,7 +17,9 @@ POSTED = re.compile(
 )
 STAFF = re.compile(r"^(staff reporter|our correspondent|news desk|web desk|monitoring desk|agencies|app|reuters|afp)$",
                    re.IGNORECASE)
-PRESS_RELEASE = re.compile(r"\b(press release|press statement|news release|statement|پریس ریلیز|بیان)\b", re.IGNORECASE)
+PRESS_RELEASE = re.compile(
+    r"\b(press releases?|press statements?|news releases?|statements?|handouts?|press notes?|press briefing)\b"
+    r"|پریس ریلیز|بیان|اعلامیہ", re.IGNORECASE)
 
 
 def find_byline(lines: list[str], limit: int = 8) -> tuple[int, list[str]] | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from maktub.clean.lines import is_link_label, strip_trailing_labels
 from maktub.model import Line, Media
-from maktub.understand.dates import find_dates
+from maktub.understand.dates import find_dates, first_date, is_date_line
 from maktub.understand.media import media_in_line
 from maktub.understand.names import looks_like_person, strip_honorifics
 
@@ -20,6 +20,9 @@ SPEECH_VERBS = (
     "declares|reiterates|terms|thanks|appreciates|deplores|regrets|greets|felicitates|directs|asserts|tells"
 )
 LEADING_SPEAKER = re.compile(rf"^(?P<who>(?:[A-Z][\w.'’-]*\s+){{1,4}}?)(?:{SPEECH_VERBS})\b")
+URDU_SPEAKER_SUFFIX = re.compile(r"[:：]\s*(?P<who>[\u0600-\u06ff ]{3,40})$|(?:[–—]|-{1,2})\s*(?P<who2>[\u0600-\u06ff ]{3,40})$")
+POSTED_LINE = re.compile(r"^(posted|published|updated)\b.*\d", re.IGNORECASE)
+TEASER_LINK = re.compile(r"complete story|full story|read more|continue reading|details|more\b", re.IGNORECASE)
 # A summary is prose: 15+ words, or a line that ended in a "Complete Story" style link.
 SUMMARY_WORDS = 15
 
@@ -34,6 +37,7 @@ class Item:
     summary: list[str] = field(default_factory=list)
     media: list[Media] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
 
 
 def listing_signals(lines: list[Line]) -> int:
@@ -43,13 +47,13 @@ def listing_signals(lines: list[Line]) -> int:
         t = ln.text
         if not t:
             continue
-        if ln.boilerplate and ln.reason == "link label":
+        if ln.boilerplate and ln.reason == "link label" and TEASER_LINK.search(t):
             score += 1
         elif not ln.boilerplate and (ln.labels or strip_trailing_labels(t)[1]):
             score += 1
         elif not ln.boilerplate and len(t.split()) <= 25 and _title_date(t)[1]:
             score += 1
-        elif not ln.boilerplate and len(t.split()) <= 25 and _speaker(t)[1]:
+        elif not ln.boilerplate and len(t.split()) <= 25 and speaker_of(t):
             score += 1
     return score
 
@@ -57,6 +61,7 @@ def listing_signals(lines: list[Line]) -> int:
 def split_listing(lines: list[Line]) -> list[Item]:
     """Split a listing's lines into items; link-label lines attach their media to the item above."""
     items: list[Item] = []
+    pending_date: str | None = None
     for ln in lines:
         t = ln.text
         if not t:
@@ -64,6 +69,20 @@ def split_listing(lines: list[Line]) -> list[Item]:
         if ln.boilerplate:
             if ln.reason == "link label" and items:
                 items[-1].media.extend(media_in_line(t))
+            continue
+        posted = POSTED_LINE.match(t)
+        if posted and items and len(t.split()) <= 16:
+            # 'Posted on Oct 16, 2010 by Staff Reporter' describes the item above.
+            items[-1].date = items[-1].date or first_date(t)
+            who = re.search(r"\bby\s+(?P<who>[A-Z][\w.' ]+?)(?:\s+at\b|\s*$|\s*\d)", t)
+            if who and not items[-1].authors:
+                items[-1].authors = [who.group("who").strip()]
+            continue
+        if is_date_line(t):
+            if items and not items[-1].date and not items[-1].summary:
+                items[-1].date = first_date(t)
+            else:
+                pending_date = first_date(t)
             continue
         body, labels = strip_trailing_labels(t)
         labels = " | ".join(x for x in (ln.labels, labels) if x)
@@ -81,8 +100,9 @@ def split_listing(lines: list[Line]) -> list[Item]:
                 items[-1].media.extend(found_media)
                 continue
         title, date = _title_date(body)
-        title, speaker = _speaker(title)
-        item = Item(title=title if not date else title, date=date, speaker=speaker, lines=[body])
+        speaker = speaker_of(title)
+        item = Item(title=title, date=date or pending_date, speaker=speaker, lines=[body])
+        pending_date = None
         item.media.extend(pure_media)
         items.append(item)
     return items
@@ -107,14 +127,17 @@ def _title_date(t: str) -> tuple[str, str | None]:
     return TRAILING_DATE_SEP.sub("", head.rstrip("([ ")).strip(), last.iso
 
 
-def _speaker(t: str) -> tuple[str, str | None]:
-    """'Karachi belongs to us -- Altaf Hussain' -> (title, 'Altaf Hussain'); also 'X condemns ...'."""
+def speaker_of(t: str) -> str | None:
+    """Who a title says is speaking: 'Karachi belongs to us -- Altaf Hussain', 'X condemns ...'."""
     m = SPEAKER_SUFFIX.search(t)
     if m and looks_like_person(m.group("who")) and len(strip_honorifics(m.group("who")).split()) >= 2:
-        return t, strip_honorifics(m.group("who"))
+        return strip_honorifics(m.group("who"))
+    m = URDU_SPEAKER_SUFFIX.search(t)
+    if m and 2 <= len(m.group("who").split()) <= 4:
+        return m.group("who").strip()
     lead = LEADING_SPEAKER.match(t)
     if lead and looks_like_person(lead.group("who").strip()):
         who = strip_honorifics(lead.group("who").strip())
         if len(who.split()) >= 2:
-            return t, who
-    return t, None
+            return who
+    return None

@@ -54,6 +54,12 @@ ORG_WORDS = {
 }
 
 
+# Words of addresses and buildings: 'Chief Minister House' is a place, not a person.
+PLACE_WORDS = {"house", "street", "road", "lane", "avenue", "building", "block", "sector", "colony", "town",
+               "city", "plaza", "tower", "square", "chowk", "bazaar", "market", "hall", "hospital", "station",
+               "district", "province", "village", "floor", "complex", "estate", "park", "nagar", "abad"}
+
+
 def strip_honorifics(name: str) -> str:
     """'Rt. Hon. Tony Blair MP,' -> 'Tony Blair'; 'Signed Altaf Hussain' -> 'Altaf Hussain'."""
     name = name.strip(" \t,;:-–—")
@@ -83,7 +89,7 @@ def looks_like_person(text: str) -> bool:
         return False
     if len(parts) == 1 and not has_honorific(t):
         return False
-    if any(p.lower().strip(",.") in ORG_WORDS for p in parts):
+    if any(p.lower().strip(",.") in ORG_WORDS | PLACE_WORDS for p in parts):
         return False
     return bool(PERSON_NAME.match(core))
 
