@@ -314,9 +314,15 @@ def _canonical_names_in(doc: Document) -> None:
         for form in [e.name, *e.aliases]:
             by_form.setdefault(key(form), e.name)
 
+    orgs = [e for e in doc.entities if e.type == "organization"]
+
     def canonical(name: str | None) -> str | None:
         if not name:
             return name
+        the = re.match(r"^the (\w+)$", name)
+        if the:  # 'the association' -> the one body in the text whose name has that word
+            owners = {e.name for e in orgs if the.group(1) in key(e.name).split()}
+            return owners.pop() if len(owners) == 1 else name
         hit = by_form.get(key(name))
         if hit:
             return hit

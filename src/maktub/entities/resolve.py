@@ -57,14 +57,16 @@ def group_mentions(mentions: list[Mention], acronyms: dict[str, str], resolver: 
             order.append(k)
         groups[k].append(m)
 
-    full_people = [m for m in mentions if m.type == "person" and (m.canonical or len(m.core.split()) >= 2)]
-    people_names = {m.canonical or m.core for m in full_people}
-    for m in mentions:
+    full_people = [(i, m.canonical or m.core) for i, m in enumerate(mentions)
+                   if m.type == "person" and (m.canonical or len(m.core.split()) >= 2)]
+    for pos, m in enumerate(mentions):
         t = m.type or ""
         if t == "person" and not m.canonical and len(m.core.split()) == 1:
-            owners = {n for n in people_names if key(m.core) in key(n).split()}
-            if len(owners) == 1:
-                m.canonical = owners.pop()
+            # 'Mr Baig' is the Baig named most recently before it (or, failing that, first after it).
+            owners = [(i, n) for i, n in full_people if key(m.core) in key(n).split()]
+            before = [n for i, n in owners if i < pos]
+            if before or owners:
+                m.canonical = before[-1] if before else owners[0][1]
         if t == "organization" and not m.canonical:
             letters = m.core.replace(".", "")
             if letters in acronyms:

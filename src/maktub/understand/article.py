@@ -22,8 +22,16 @@ PRESS_RELEASE = re.compile(
     r"|پریس ریلیز|بیان|اعلامیہ", re.IGNORECASE)
 
 
+POSTED_BY_AT = re.compile(r"^posted by\s+(?P<who>[A-Z][\w.' ]+?)\s+(?:at|on)\b", re.IGNORECASE)
+
+
 def find_byline(lines: list[str], limit: int = 8) -> tuple[int, list[str]] | None:
-    """The byline among the first lines: its index and the authors it names."""
+    """The byline among the first lines (or a blog's 'Posted by X at' footer): index and authors."""
+    for i, t in enumerate(lines):
+        m = POSTED_BY_AT.match(t)
+        if m and looks_like_person(m.group("who")):
+            if i >= limit:
+                return i, [strip_honorifics(m.group("who"))]
     for i, t in enumerate(lines[:limit]):
         if len(t.split()) > 16:
             continue

@@ -94,11 +94,12 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
     doc.boilerplate = [ln.text for ln in lines if ln.boilerplate and ln.text] + [
         ln.labels for ln in lines if ln.labels]
     own = doc.sender.name if doc.sender else (doc.authors[0] if doc.authors else None)
-    doc.references = find_references(doc.text, own)
+    doc.references = find_references(doc.text, own, doc.recipients[0].name if doc.recipients else None)
     doc.claims = find_claims(doc.text)
     for child in doc.children:
         child_own = child.sender.name if child.sender else (child.authors[0] if child.authors else None)
-        child.references = find_references(child.text, child_own)
+        child.references = find_references(child.text, child_own,
+                                           child.recipients[0].name if child.recipients else None)
         if doc.kind == "listing":
             _merge_references(doc, child)
     return doc
