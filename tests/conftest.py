@@ -18,11 +18,18 @@ SCHEMA = SHARED / "contract" / "document.schema.json"
 
 def run_maktub(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """Run `maktub ARGS` as a person would, in a subprocess."""
-    return subprocess.run([sys.executable, "-m", "maktub", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "maktub", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+    )
 
 
-def extract_lines(*paths: str | Path, extra: tuple[str, ...] = ()) -> tuple[list[dict], subprocess.CompletedProcess[str]]:
+def extract_lines(
+    *paths: str | Path, extra: tuple[str, ...] = ()
+) -> tuple[list[dict], subprocess.CompletedProcess[str]]:
     """Run `maktub extract` and parse its JSON lines."""
     proc = run_maktub("extract", *extra, *map(str, paths))
     docs = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]

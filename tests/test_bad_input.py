@@ -15,7 +15,9 @@ GOOD = "Dear Mr. Baig,\n\nThe water has not reached Orangi Town for eleven days 
 
 def _good_file(folder):
     path = folder / "good.txt"
-    path.write_text("Letter about water\n\n" + GOOD + "\nYours sincerely,\nNadia Rahim\n", encoding="utf-8")
+    path.write_text(
+        "Letter about water\n\n" + GOOD + "\nYours sincerely,\nNadia Rahim\n", encoding="utf-8"
+    )
     return path
 
 
@@ -95,7 +97,10 @@ def test_the_same_file_twice_is_one_document(tmp_path):
 
 def test_a_200_mb_file_is_cut_and_memory_stays_bounded(tmp_path):
     big = tmp_path / "huge.txt"
-    line = ("The committee met again and discussed the water supply of the district at length. " * 3 + "\n")
+    line = (
+        "The committee met again and discussed the water supply of the district at length. " * 3
+        + "\n"
+    )
     with big.open("w", encoding="utf-8") as fh:
         block = line * 4000
         while fh.tell() < 200 * 1024 * 1024:
@@ -124,12 +129,19 @@ def test_a_truncated_warc_keeps_the_records_before_the_damage(tmp_path):
     with path.open("wb") as fh:
         writer = WARCWriter(fh, gzip=True)
         for n in range(3):
-            body = (f"<html><head><title>Statement {n}</title></head><body><h1>Statement {n}</h1>"
-                    f"<p>{GOOD * 3}</p></body></html>").encode()
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                       protocol="HTTP/1.1")
-            record = writer.create_warc_record(f"https://example.org/news/{n}", "response",
-                                               payload=__import__("io").BytesIO(body), http_headers=headers)
+            body = (
+                f"<html><head><title>Statement {n}</title></head><body><h1>Statement {n}</h1>"
+                f"<p>{GOOD * 3}</p></body></html>"
+            ).encode()
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                f"https://example.org/news/{n}",
+                "response",
+                payload=__import__("io").BytesIO(body),
+                http_headers=headers,
+            )
             writer.write_record(record)
     data = path.read_bytes()
     cut = tmp_path / "cut.warc.gz"
@@ -137,4 +149,7 @@ def test_a_truncated_warc_keeps_the_records_before_the_damage(tmp_path):
     docs, proc = extract_lines(cut)
     assert proc.returncode == 1
     assert "cut.warc.gz: truncated WARC" in proc.stderr
-    assert [d["source"] for d in docs] == ["https://example.org/news/0", "https://example.org/news/1"]
+    assert [d["source"] for d in docs] == [
+        "https://example.org/news/0",
+        "https://example.org/news/1",
+    ]

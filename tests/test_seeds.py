@@ -40,7 +40,12 @@ def test_campaign_letter_is_parsed(seed_docs):
 def test_campaign_site_chrome_is_removed_and_kept_for_inspection(seed_docs):
     letter = top(seed_docs, "000_")
     text_lines = letter["text"].splitlines()
-    for chrome in ("One Man Mission", "Mission Statement", "Muslim Population", "Flags of Muslim Countries"):
+    for chrome in (
+        "One Man Mission",
+        "Mission Statement",
+        "Muslim Population",
+        "Flags of Muslim Countries",
+    ):
         assert chrome not in text_lines
         assert chrome in letter["boilerplate"]
     assert any(line.startswith("You are here") for line in letter["boilerplate"])
@@ -50,7 +55,9 @@ def test_campaign_site_chrome_is_removed_and_kept_for_inspection(seed_docs):
 
 def test_letters_mentioned_become_references(seed_docs):
     letter = top(seed_docs, "000_")
-    recipients = {r for ref in letter["references"] if ref["kind"] == "letter" for r in ref["recipients"]}
+    recipients = {
+        r for ref in letter["references"] if ref["kind"] == "letter" for r in ref["recipients"]
+    }
     assert {"Nawaz Sharif", "Benazir Bhutto"} <= recipients
     assert all(ref["sender"] == "M. Khaliq Qureshi" for ref in letter["references"])
 
@@ -114,5 +121,9 @@ def test_short_forms_resolve_within_a_page(seed_docs):
     [altaf] = [e for e in listing["entities"] if e["name"] == "Altaf Hussain"]
     assert "Mr Hussain" in altaf["aliases"] or "Hussain" in altaf["aliases"]
     letter = top(seed_docs, "000_")
-    [mqm] = [e for e in letter["entities"] if e["type"] == "organization" and "MQM" in e["aliases"] + [e["name"]]]
+    [mqm] = [
+        e
+        for e in letter["entities"]
+        if e["type"] == "organization" and "MQM" in e["aliases"] + [e["name"]]
+    ]
     assert any("Mutahida" in a for a in mqm["aliases"] + [mqm["name"]])

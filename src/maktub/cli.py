@@ -24,23 +24,52 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--pretty", is_flag=True, help="Indent the JSON for people instead of one object a line.")
-@click.option("--format", "fmt", type=click.Choice(["text", "html", "warc"]), default=None,
-              help="Read every file as this format instead of detecting it.")
-@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Read at most this much of one page or WARC record (the rest is cut and reported).")
+@click.option(
+    "--pretty", is_flag=True, help="Indent the JSON for people instead of one object a line."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "html", "warc"]),
+    default=None,
+    help="Read every file as this format instead of detecting it.",
+)
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Read at most this much of one page or WARC record (the rest is cut and reported).",
+)
 @click.option("--no-entities", is_flag=True, help="Skip entity recognition (faster).")
-@click.option("--no-site-chrome", is_flag=True,
-              help="Do not learn each site's repeated lines from the batch (one pass instead of two).")
-@click.option("--summary/--no-summary", default=None,
-              help="Print a summary table on stderr (default: when stderr is a terminal).")
-def extract(paths: tuple[str, ...], pretty: bool, fmt: str | None, max_bytes: int, no_entities: bool,
-            no_site_chrome: bool, summary: bool | None) -> None:
+@click.option(
+    "--no-site-chrome",
+    is_flag=True,
+    help="Do not learn each site's repeated lines from the batch (one pass instead of two).",
+)
+@click.option(
+    "--summary/--no-summary",
+    default=None,
+    help="Print a summary table on stderr (default: when stderr is a terminal).",
+)
+def extract(
+    paths: tuple[str, ...],
+    pretty: bool,
+    fmt: str | None,
+    max_bytes: int,
+    no_entities: bool,
+    no_site_chrome: bool,
+    summary: bool | None,
+) -> None:
     """Print one JSON line for every document found in PATHS (files, folders, WARC files)."""
-    from maktub.pipeline import ExtractOptions, Warning_, extract as run_extract, print_report
+    from maktub.pipeline import ExtractOptions, Warning_, print_report
+    from maktub.pipeline import extract as run_extract
 
-    options = ExtractOptions(ReadOptions(max_bytes=max_bytes, format=fmt), site_chrome=not no_site_chrome,
-                             entities=not no_entities)
+    options = ExtractOptions(
+        ReadOptions(max_bytes=max_bytes, format=fmt),
+        site_chrome=not no_site_chrome,
+        entities=not no_entities,
+    )
     kinds: Counter[str] = Counter()
     refused = 0
     out = sys.stdout
@@ -53,7 +82,11 @@ def extract(paths: tuple[str, ...], pretty: bool, fmt: str | None, max_bytes: in
                 print_report(event)
             else:
                 kinds[event.kind] += 1
-                out.write(json.dumps(event.to_contract(), ensure_ascii=False, indent=2 if pretty else None))
+                out.write(
+                    json.dumps(
+                        event.to_contract(), ensure_ascii=False, indent=2 if pretty else None
+                    )
+                )
                 out.write("\n")
     except BrokenPipeError:
         sys.stderr.close()
@@ -81,9 +114,17 @@ def _print_summary(kinds: Counter[str], refused: int) -> None:
 
 
 @cli.command()
-@click.option("--pages", type=int, default=60, show_default=True, help="How many sample pages to generate.")
-@click.option("--dir", "directory", type=click.Path(path_type=Path), default=Path("maktub-demo"),
-              show_default=True, help="Where to write the sample corpus and the extracted documents.")
+@click.option(
+    "--pages", type=int, default=60, show_default=True, help="How many sample pages to generate."
+)
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(path_type=Path),
+    default=Path("maktub-demo"),
+    show_default=True,
+    help="Where to write the sample corpus and the extracted documents.",
+)
 def demo(pages: int, directory: Path) -> None:
     """Generate the bundled sample corpus, extract it and show what was found."""
     from maktub.demo import run_demo

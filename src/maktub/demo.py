@@ -47,8 +47,12 @@ def _summary(console: Console, docs: list[Document]) -> None:
     for col in ("date", "from", "to", "cc"):
         table.add_column(col)
     for d in letters:
-        table.add_row(d.date or "?", d.sender.name if d.sender else "?", ", ".join(p.name for p in d.recipients),
-                      ", ".join(p.name for p in d.cc))
+        table.add_row(
+            d.date or "?",
+            d.sender.name if d.sender else "?",
+            ", ".join(p.name for p in d.recipients),
+            ", ".join(p.name for p in d.cc),
+        )
     console.print(table)
     people = Counter(e.name for d in docs for e in d.entities if e.type == "person")
     table = Table(title="People named most often")

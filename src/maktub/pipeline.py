@@ -70,16 +70,24 @@ def extract(paths: list[str], options: ExtractOptions | None = None) -> Iterator
             yield RefusedInput(item.source, "markup nested too deeply to read")
             continue
         except Exception as exc:  # noqa: BLE001 - one page's bug must not stop the batch
-            yield RefusedInput(item.source, f"could not be understood ({type(exc).__name__}: {exc}); "
-                               "this is a bug in maktub, please report it with the file")
+            yield RefusedInput(
+                item.source,
+                f"could not be understood ({type(exc).__name__}: {exc}); "
+                "this is a bug in maktub, please report it with the file",
+            )
             continue
         if warning:
             yield Warning_(item.source, warning)
         yield from doc.walk()
 
 
-def extract_source(item: Source, doc_id: str, profile: SiteProfile | None, options: ExtractOptions,
-                   resolver: Resolver | None = None) -> tuple[Document, str | None]:
+def extract_source(
+    item: Source,
+    doc_id: str,
+    profile: SiteProfile | None,
+    options: ExtractOptions,
+    resolver: Resolver | None = None,
+) -> tuple[Document, str | None]:
     """Turn one Source into its Document tree."""
     text, warning = decode(item.source, item.data, html=item.format == "html")
     doc = Document(id=doc_id, source=item.source)

@@ -65,7 +65,9 @@ def strip_trailing_labels(text: str) -> tuple[str, str]:
     m = TRAILING_LABEL.search(text)
     if not m or m.start() == 0:
         return text, ""
-    return text[: m.start()].rstrip(" .…|") + ("..." if m.group(2) else ""), m.group(0).strip(" .…|")
+    return text[: m.start()].rstrip(" .…|") + ("..." if m.group(2) else ""), m.group(0).strip(
+        " .…|"
+    )
 
 
 def is_chrome(text: str) -> bool:
@@ -142,8 +144,33 @@ def _is_header_date(lines: list[Line], i: int) -> bool:
     return len(before) == 0 and words(nxt) <= SHORT_WORDS
 
 
-FUNCTION_WORDS = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "by", "at", "from",
-                  "is", "are", "was", "not", "no", "as", "his", "her", "their", "our", "its"}
+FUNCTION_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "in",
+    "on",
+    "for",
+    "and",
+    "or",
+    "with",
+    "by",
+    "at",
+    "from",
+    "is",
+    "are",
+    "was",
+    "not",
+    "no",
+    "as",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+}
 
 
 def is_menu_like(text: str) -> bool:
@@ -153,11 +180,15 @@ def is_menu_like(text: str) -> bool:
         return False
     if any(w.lower() in FUNCTION_WORDS - {"of", "and", "the"} for w in tokens):
         return False
-    return all(w[0].isupper() or w[0].isdigit() or w in {"&", "-", "–", "of", "and", "the"} for w in tokens)
+    return all(
+        w[0].isupper() or w[0].isdigit() or w in {"&", "-", "–", "of", "and", "the"} for w in tokens
+    )
 
 
 def _shortish(t: str) -> bool:
-    return words(t) <= SHORT_WORDS and not t.endswith((".", "?", "!", ":", ",")) and not find_dates(t)
+    return (
+        words(t) <= SHORT_WORDS and not t.endswith((".", "?", "!", ":", ",")) and not find_dates(t)
+    )
 
 
 def _sweep_head(lines: list[Line], anchors: list[int]) -> None:

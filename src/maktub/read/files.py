@@ -100,7 +100,9 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Source | RefusedInp
         yield RefusedInput(str(path), _os_reason(exc) if exc.errno else f"unreadable: {exc}")
         return
     except EOFError:
-        yield RefusedInput(str(path), "truncated gzip: the file ends before its compressed data does")
+        yield RefusedInput(
+            str(path), "truncated gzip: the file ends before its compressed data does"
+        )
         return
     warnings = []
     truncated = len(data) > options.max_bytes

@@ -11,12 +11,64 @@ from lxml import etree
 from maktub.model import Line, Link
 
 BLOCK = {
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article",
-    "header", "footer", "nav", "aside", "blockquote", "pre", "address", "dd", "dt", "dl", "form", "hr", "main",
-    "figure", "figcaption", "center", "td", "th", "title", "option", "fieldset", "legend", "details", "summary",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "blockquote",
+    "pre",
+    "address",
+    "dd",
+    "dt",
+    "dl",
+    "form",
+    "hr",
+    "main",
+    "figure",
+    "figcaption",
+    "center",
+    "td",
+    "th",
+    "title",
+    "option",
+    "fieldset",
+    "legend",
+    "details",
+    "summary",
 }
-DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "select", "button",
-        "input", "textarea", "head", "canvas", "map"}
+DROP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "object",
+    "embed",
+    "select",
+    "button",
+    "input",
+    "textarea",
+    "head",
+    "canvas",
+    "map",
+}
 CHROME_TAGS = {"nav", "header", "footer", "aside", "menu"}
 # id/class words that CMS themes use for everything around the content.
 CHROME_ATTR = re.compile(
@@ -26,7 +78,9 @@ CHROME_ATTR = re.compile(
     r"copyright|skip|search|login|weather|ticker|toolbar)($|[\s_-])",
     re.IGNORECASE,
 )
-MAIN_ATTR = re.compile(r"(^|[\s_-])(content|main|article|post|entry|story|body-text|item-page)($|[\s_-])", re.I)
+MAIN_ATTR = re.compile(
+    r"(^|[\s_-])(content|main|article|post|entry|story|body-text|item-page)($|[\s_-])", re.I
+)
 
 
 @dataclass
@@ -64,7 +118,9 @@ def parse_html(text: str, url: str | None = None) -> HtmlPage:
     return page
 
 
-def _render(el: etree._Element, lines: list[Line], buf: list[str], chrome: bool, in_main: bool) -> None:
+def _render(
+    el: etree._Element, lines: list[Line], buf: list[str], chrome: bool, in_main: bool
+) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in DROP or not tag:
         return
@@ -72,7 +128,9 @@ def _render(el: etree._Element, lines: list[Line], buf: list[str], chrome: bool,
     main_like = tag in {"article", "main"} or bool(MAIN_ATTR.search(attrs))
     if not chrome and not main_like:
         # An article's own <header> (headline, byline) is content; the page's is chrome.
-        if (tag in CHROME_TAGS and not (in_main and tag in {"header", "footer"})) or CHROME_ATTR.search(attrs):
+        if (
+            tag in CHROME_TAGS and not (in_main and tag in {"header", "footer"})
+        ) or CHROME_ATTR.search(attrs):
             chrome = True
     in_main = in_main or main_like
     block = tag in BLOCK
@@ -86,7 +144,20 @@ def _render(el: etree._Element, lines: list[Line], buf: list[str], chrome: bool,
             buf.append(child.tail)
     if block:
         _flush(lines, buf, chrome)
-        if tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "address"}:
+        if tag in {
+            "p",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "blockquote",
+            "table",
+            "ul",
+            "ol",
+            "address",
+        }:
             lines.append(Line(""))
 
 
@@ -94,7 +165,9 @@ def _flush(lines: list[Line], buf: list[str], chrome: bool) -> None:
     text = " ".join("".join(buf).split())
     buf.clear()
     if text:
-        lines.append(Line(text, chrome, "page chrome (menu, header, footer or widget)" if chrome else ""))
+        lines.append(
+            Line(text, chrome, "page chrome (menu, header, footer or widget)" if chrome else "")
+        )
 
 
 def _squeeze(lines: list[Line]) -> list[Line]:
@@ -119,18 +192,36 @@ def _meta(tree: etree._Element) -> dict[str, str]:
         value = (m.get("content") or "").strip()
         if not value:
             continue
-        if key in {"article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
-                   "publish-date", "pubdate", "og:published_time"} and "date" not in out:
+        if (
+            key
+            in {
+                "article:published_time",
+                "datepublished",
+                "date",
+                "dc.date",
+                "dc.date.issued",
+                "publish-date",
+                "pubdate",
+                "og:published_time",
+            }
+            and "date" not in out
+        ):
             iso = re.match(r"\d{4}-\d{2}-\d{2}", value)
             if iso:
                 out["date"] = iso.group(0)
-        elif key in {"author", "article:author", "dc.creator"} and "author" not in out and "://" not in value:
+        elif (
+            key in {"author", "article:author", "dc.creator"}
+            and "author" not in out
+            and "://" not in value
+        ):
             out["author"] = value
     if "date" not in out:
         for t in tree.iter("time"):
             dt = t.get("datetime") or ""
             iso = re.match(r"\d{4}-\d{2}-\d{2}", dt)
-            if iso and (t.get("itemprop") == "datePublished" or "publish" in (t.get("class") or "")):
+            if iso and (
+                t.get("itemprop") == "datePublished" or "publish" in (t.get("class") or "")
+            ):
                 out["date"] = iso.group(0)
                 break
     return out
@@ -141,8 +232,13 @@ def _main_text(tree: etree._Element, url: str | None) -> str:
 
     try:
         result = trafilatura.bare_extraction(
-            tree, url=url, favor_recall=True, include_comments=False, include_tables=True,
-            with_metadata=False, deduplicate=False,
+            tree,
+            url=url,
+            favor_recall=True,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=False,
+            deduplicate=False,
         )
     except Exception:  # noqa: BLE001 - trafilatura raises many kinds on odd pages; fall back to all lines
         return ""
@@ -159,13 +255,20 @@ def _mark_outside_main(lines: list[Line], main_text: str, h1: str | None) -> Non
     """Lines before the first and after the last line of the main text are chrome."""
     main = {_norm(t) for t in main_text.splitlines() if t.strip()}
     main_flat = _norm(main_text)
-    inside = [i for i, ln in enumerate(lines) if ln.text and not ln.boilerplate and
-              (_norm(ln.text) in main or (len(ln.text) > 30 and _norm(ln.text)[:60] in main_flat))]
+    inside = [
+        i
+        for i, ln in enumerate(lines)
+        if ln.text
+        and not ln.boilerplate
+        and (_norm(ln.text) in main or (len(ln.text) > 30 and _norm(ln.text)[:60] in main_flat))
+    ]
     if not inside:
         return
     first, last = inside[0], inside[-1]
     if h1:
-        heading = next((i for i, ln in enumerate(lines[:first]) if _norm(ln.text) == _norm(h1)), None)
+        heading = next(
+            (i for i, ln in enumerate(lines[:first]) if _norm(ln.text) == _norm(h1)), None
+        )
         if heading is not None and first - heading <= 12:
             first = heading
     for i, ln in enumerate(lines):

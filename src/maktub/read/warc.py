@@ -47,26 +47,48 @@ def iter_warc(path: Path, options: ReadOptions) -> Iterator[Source | RefusedInpu
                 while stream.read(1 << 20):
                     pass
                 if getattr(record.raw_stream, "limit", 0) > 0:
-                    yield RefusedInput(str(path), f"truncated WARC: record {count} ({uri}) ends early; "
-                                       "the records before it were read")
+                    yield RefusedInput(
+                        str(path),
+                        f"truncated WARC: record {count} ({uri}) ends early; "
+                        "the records before it were read",
+                    )
                     return
                 truncated = len(data) > options.max_bytes
                 data = data[: options.max_bytes]
                 if not data.strip():
                     continue
                 fmt = "text" if record.rec_type == "conversion" or "text/plain" in ctype else "html"
-                warnings = [f"record {count} longer than {options.max_bytes:,} bytes: cut"] if truncated else []
-                yield Source(uri, data, fmt, captured=(captured or "")[:10] or None,
-                             truncated=truncated, warnings=warnings)
+                warnings = (
+                    [f"record {count} longer than {options.max_bytes:,} bytes: cut"]
+                    if truncated
+                    else []
+                )
+                yield Source(
+                    uri,
+                    data,
+                    fmt,
+                    captured=(captured or "")[:10] or None,
+                    truncated=truncated,
+                    warnings=warnings,
+                )
         if not _gzip_complete(path):
-            yield RefusedInput(str(path), f"truncated WARC: the file ends inside a record after record {count}; "
-                               "the records before it were read")
+            yield RefusedInput(
+                str(path),
+                f"truncated WARC: the file ends inside a record after record {count}; "
+                "the records before it were read",
+            )
     except ArchiveLoadFailed as exc:
-        yield RefusedInput(str(path), f"not a WARC file ({str(exc).strip()[:80]}); "
-                           "pass --format html or --format text to read it as a page")
+        yield RefusedInput(
+            str(path),
+            f"not a WARC file ({str(exc).strip()[:80]}); "
+            "pass --format html or --format text to read it as a page",
+        )
     except (EOFError, OSError, ValueError) as exc:
-        yield RefusedInput(str(path), f"truncated or damaged WARC after record {count}: "
-                           f"{type(exc).__name__}; the records before it were read")
+        yield RefusedInput(
+            str(path),
+            f"truncated or damaged WARC after record {count}: "
+            f"{type(exc).__name__}; the records before it were read",
+        )
 
 
 def _gzip_complete(path: Path) -> bool:

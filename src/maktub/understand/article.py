@@ -13,13 +13,18 @@ BYLINE = re.compile(
     re.IGNORECASE,
 )
 POSTED = re.compile(
-    r"^(?:posted|published|dated|date|printed|written)(?:\s+on)?\s*[:\-]?\s*(?P<rest>.*)$", re.IGNORECASE
+    r"^(?:posted|published|dated|date|printed|written)(?:\s+on)?\s*[:\-]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
 )
-STAFF = re.compile(r"^(staff reporter|our correspondent|news desk|web desk|monitoring desk|agencies|app|reuters|afp)$",
-                   re.IGNORECASE)
+STAFF = re.compile(
+    r"^(staff reporter|our correspondent|news desk|web desk|monitoring desk|agencies|app|reuters|afp)$",
+    re.IGNORECASE,
+)
 PRESS_RELEASE = re.compile(
     r"\b(press releases?|press statements?|news releases?|statements?|handouts?|press notes?|press briefing)\b"
-    r"|پریس ریلیز|بیان|اعلامیہ", re.IGNORECASE)
+    r"|پریس ریلیز|بیان|اعلامیہ",
+    re.IGNORECASE,
+)
 
 
 POSTED_BY_AT = re.compile(r"^posted by\s+(?P<who>[A-Z][\w.' ]+?)\s+(?:at|on)\b", re.IGNORECASE)
@@ -52,7 +57,7 @@ def find_byline(lines: list[str], limit: int = 8) -> tuple[int, list[str]] | Non
 
 def find_publication_date(lines: list[str], title_index: int | None) -> str | None:
     """The publication date stated near the headline or byline, never a page-header date."""
-    start = (title_index or 0)
+    start = title_index or 0
     for t in lines[start : start + 6]:
         if len(t.split()) > 20:
             continue

@@ -6,7 +6,22 @@ import re
 
 URDU_ONLY = set("ٹڈڑںےھہۓۃ")  # letters Urdu writes and Arabic does not
 PERSIAN_HINT = set("پچژگک")
-ENGLISH_WORDS = {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "by", "are", "this"}
+ENGLISH_WORDS = {
+    "the",
+    "and",
+    "of",
+    "to",
+    "in",
+    "is",
+    "that",
+    "for",
+    "with",
+    "was",
+    "on",
+    "by",
+    "are",
+    "this",
+}
 
 
 def detect_language(text: str) -> str:

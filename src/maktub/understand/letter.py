@@ -27,7 +27,12 @@ CLOSING = re.compile(
     r"|faithfully|thanking you|wassalam|والسلام|آپ\s+کا\s+مخلص|خیر\s+اندیش|فقط|نیاز\s+مند)[\s,.!]*$",
     re.IGNORECASE,
 )
-CC_LINE = re.compile(r"^(copy\s+to|copies\s+to|cc|c\.c\.|c/c|copy|نقل)\s*[:.\-]?\s*(?P<rest>.*)$", re.IGNORECASE)
+CC_LINE = re.compile(
+    r"^(copy\s+to|copies\s+to|copy\s+for\s+information(?:\s+to)?|cc|c\.c\.|c/c|copy|نقل\s+برائے\s+اطلاع|نقول|نقل)"
+    r"\s*[:.\-]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+NUMBERING = re.compile(r"^\s*(?:\(?[0-9۰-۹]{1,2}[.)\-۔]|[a-z]\)|[•*\-–])\s*")
 PHONE = re.compile(
     r"(?:(?:res\.?|off\.?|office|home|cell|mobile|mob\.?)\s*)?(?:tel|telephone|phone|ph|fax|cell|mobile|mob|"
     r"contact|فون|موبائل)\.?(?:\s*no\.?)?\s*[:.#-]?\s*(?P<num>\+?\(?\d[\d\s\-()/.]{4,}\d)",
@@ -42,12 +47,53 @@ LABEL = re.compile(
 )
 SUBJECT = re.compile(r"^(subject|sub|re|ref|موضوع)\s*[:.\-]\s*\S", re.IGNORECASE)
 ROLE_WORDS = {
-    "chief", "founder", "leader", "chairman", "chairperson", "president", "secretary", "minister",
-    "member", "convener", "convenor", "organizer", "organiser", "head", "director", "editor",
-    "spokesman", "spokesperson", "governor", "mayor", "ambassador", "senator", "coordinator",
-    "advisor", "adviser", "general", "deputy", "vice", "officer", "manager", "executive", "ceo",
-    "representative", "commissioner", "chancellor", "principal", "professor", "correspondent",
-    "reporter", "columnist", "writer", "activist", "mna", "mpa", "mp", "treasurer", "patron",
+    "chief",
+    "founder",
+    "leader",
+    "chairman",
+    "chairperson",
+    "president",
+    "secretary",
+    "minister",
+    "member",
+    "convener",
+    "convenor",
+    "organizer",
+    "organiser",
+    "head",
+    "director",
+    "editor",
+    "spokesman",
+    "spokesperson",
+    "governor",
+    "mayor",
+    "ambassador",
+    "senator",
+    "coordinator",
+    "advisor",
+    "adviser",
+    "general",
+    "deputy",
+    "vice",
+    "officer",
+    "manager",
+    "executive",
+    "ceo",
+    "representative",
+    "commissioner",
+    "chancellor",
+    "principal",
+    "professor",
+    "correspondent",
+    "reporter",
+    "columnist",
+    "writer",
+    "activist",
+    "mna",
+    "mpa",
+    "mp",
+    "treasurer",
+    "patron",
 }
 
 
@@ -108,8 +154,10 @@ def parse_letter(lines: list[str]) -> LetterParts:
         if parts.closing and not CLOSING.match(parts.closing):
             parts.closing = CLOSING.search(parts.closing).group(0).strip()  # type: ignore[union-attr]
     else:
-        last_prose = max((i for i in range(body_start, len(lines)) if len(lines[i].split()) > 14),
-                         default=len(lines) - 1)
+        last_prose = max(
+            (i for i in range(body_start, len(lines)) if len(lines[i].split()) > 14),
+            default=len(lines) - 1,
+        )
         tail = lines[last_prose + 1 :]
     header_parties, direction = _parse_block(head, parts)
     signature, _ = _parse_block(tail, parts)
@@ -157,13 +205,13 @@ def _parse_block(lines: list[str], parts: LetterParts) -> tuple[list[Party], dic
         if not t:
             continue
         cc = CC_LINE.match(t)
-        if cc and (cc.group("rest") or t.rstrip(":").lower() in {"copy to", "cc", "copies to", "c.c."}):
+        if cc and (cc.group("rest") or t.rstrip(":").strip() == cc.group(1)):
             cc_mode = True
             if cc.group("rest"):
                 parts.cc.extend(_parse_cc(cc.group("rest")))
             continue
         if cc_mode:
-            if looks_like_person(t.split(",")[0]) or has_honorific(t):
+            if len(t.split()) <= 16 and not CLOSING.search(t) and not SALUTATION.match(t):
                 parts.cc.extend(_parse_cc(t))
                 continue
             cc_mode = False
@@ -182,8 +230,9 @@ def _parse_block(lines: list[str], parts: LetterParts) -> tuple[list[Party], dic
         label = LABEL.match(t)
         if label:
             word = label.group(2).lower()
-            pending = {"from": "from", "sender": "from", "منجانب": "from"}.get(word, "to" if word in
-                                                                          {"to", "recipient", "بنام"} else "")
+            pending = {"from": "from", "sender": "from", "منجانب": "from"}.get(
+                word, "to" if word in {"to", "recipient", "بنام"} else ""
+            )
             t = label.group("rest").strip()
             if not t:
                 continue
@@ -225,8 +274,11 @@ def _describe(party: Party, t: str, address: list[str]) -> None:
         if not t:
             return
     words = [w.strip(",.&()").lower() for w in t.split()]
-    if party.role is None and (words and words[0] in ROLE_WORDS or
-                               (not re.search(r"\d", t) and any(w in ROLE_WORDS for w in words[:4]))):
+    if party.role is None and (
+        words
+        and words[0] in ROLE_WORDS
+        or (not re.search(r"\d", t) and any(w in ROLE_WORDS for w in words[:4]))
+    ):
         role, org = split_role(t)
         party.role = role
         party.organization = party.organization or org
@@ -256,7 +308,11 @@ def _org_span(text: str) -> str | None:
     for tok in tokens + [","]:
         low = tok.lower().strip(".")
         starts_ok = tok[:1].isupper() and low not in ROLE_WORDS
-        if run and (tok[:1].isupper() or low in {"of", "for", "and", "the", "e", "ul", "i"}) and tok != ",":
+        if (
+            run
+            and (tok[:1].isupper() or low in {"of", "for", "and", "the", "e", "ul", "i"})
+            and tok != ","
+        ):
             run.append(tok)
             continue
         if not run and starts_ok and tok != ",":
@@ -274,15 +330,28 @@ def _org_span(text: str) -> str | None:
 
 
 def _parse_cc(text: str) -> list[Party]:
+    """Copy recipients: people ('Mr. Nadeem Baig, President, STA') or offices as written."""
     out = []
-    for chunk in re.split(r";|\band\b(?=\s+(?:mr|mrs|ms|dr|the)\b)", text, flags=re.IGNORECASE):
-        chunk = chunk.strip(" ,.")
+    for chunk in re.split(
+        r";|\band\b(?=\s+(?:mr|mrs|ms|dr|the)\b)", NUMBERING.sub("", text), flags=re.IGNORECASE
+    ):
+        chunk = chunk.strip(" ,.۔")
         if not chunk:
             continue
-        name, _, rest = chunk.partition(",")
-        party = Party(strip_honorifics(name))
-        if rest.strip():
-            party.role, party.organization = split_role(rest)
+        pieces = re.split(r"\s*[,،]\s*", chunk)
+        while len(pieces) > 1 and _is_known_place(pieces[-1]):
+            pieces.pop()  # 'Minister for Interior, Islamabad': the office, not its town
+        first = pieces[0]
+        if looks_like_person(first) and (
+            has_honorific(first) or len(strip_honorifics(first).split()) >= 2
+        ):
+            party = Party(strip_honorifics(first))
+            rest = ", ".join(pieces[1:])
+            if rest:
+                party.role, party.organization = split_role(rest)
+        else:
+            sep = "، " if "،" in chunk else ", "
+            party = Party(sep.join(pieces))
         out.append(party)
     return out
 

@@ -20,9 +20,13 @@ SPEECH_VERBS = (
     "declares|reiterates|terms|thanks|appreciates|deplores|regrets|greets|felicitates|directs|asserts|tells"
 )
 LEADING_SPEAKER = re.compile(rf"^(?P<who>(?:[A-Z][\w.'’-]*\s+){{1,4}}?)(?:{SPEECH_VERBS})\b")
-URDU_SPEAKER_SUFFIX = re.compile(r"[:：]\s*(?P<who>[\u0600-\u06ff ]{3,40})$|(?:[–—]|-{1,2})\s*(?P<who2>[\u0600-\u06ff ]{3,40})$")
+URDU_SPEAKER_SUFFIX = re.compile(
+    r"[:：]\s*(?P<who>[\u0600-\u06ff ]{3,40})$|(?:[–—]|-{1,2})\s*(?P<who2>[\u0600-\u06ff ]{3,40})$"
+)
 POSTED_LINE = re.compile(r"^(posted|published|updated)\b.*\d", re.IGNORECASE)
-TEASER_LINK = re.compile(r"complete story|full story|read more|continue reading|details|more\b", re.IGNORECASE)
+TEASER_LINK = re.compile(
+    r"complete story|full story|read more|continue reading|details|more\b", re.IGNORECASE
+)
 # A summary is prose: 15+ words, or a line that ended in a "Complete Story" style link.
 SUMMARY_WORDS = 15
 
@@ -92,7 +96,9 @@ def split_listing(lines: list[Line]) -> list[Item]:
             items[-1].media.extend(pure_media)
             continue
         words = len(body.split())
-        prose = words >= SUMMARY_WORDS and body.rstrip().endswith((".", "?", "!", "\"", "”", "…", "'"))
+        prose = words >= SUMMARY_WORDS and body.rstrip().endswith(
+            (".", "?", "!", '"', "”", "…", "'")
+        )
         if labels or words >= 2 * SUMMARY_WORDS or (prose and items and not items[-1].summary):
             if items:
                 items[-1].summary.append(body)
@@ -109,7 +115,11 @@ def split_listing(lines: list[Line]) -> list[Item]:
 
 
 def _only_labels(t: str) -> bool:
-    rest = re.sub(r"(?i)\b(audio|video|report|clip|urdu|english|version|photographs?|photos?|pictures)\b", "", t)
+    rest = re.sub(
+        r"(?i)\b(audio|video|report|clip|urdu|english|version|photographs?|photos?|pictures)\b",
+        "",
+        t,
+    )
     return is_link_label(rest) or not re.search(r"\w", rest)
 
 
@@ -130,7 +140,11 @@ def _title_date(t: str) -> tuple[str, str | None]:
 def speaker_of(t: str) -> str | None:
     """Who a title says is speaking: 'Karachi belongs to us -- Altaf Hussain', 'X condemns ...'."""
     m = SPEAKER_SUFFIX.search(t)
-    if m and looks_like_person(m.group("who")) and len(strip_honorifics(m.group("who")).split()) >= 2:
+    if (
+        m
+        and looks_like_person(m.group("who"))
+        and len(strip_honorifics(m.group("who")).split()) >= 2
+    ):
         return strip_honorifics(m.group("who"))
     m = URDU_SPEAKER_SUFFIX.search(t)
     if m and 2 <= len(m.group("who").split()) <= 4:

@@ -9,8 +9,18 @@ from maktub.model import Link, Media
 
 _MEDIA = [(re.compile(rx, re.IGNORECASE), kind, lang) for rx, kind, lang in MEDIA_LABELS]
 _EXTENSIONS = {
-    ".mp3": "audio", ".wav": "audio", ".ogg": "audio", ".m4a": "audio", ".ram": "audio", ".rm": "audio",
-    ".mp4": "video", ".avi": "video", ".wmv": "video", ".mov": "video", ".webm": "video", ".flv": "video",
+    ".mp3": "audio",
+    ".wav": "audio",
+    ".ogg": "audio",
+    ".m4a": "audio",
+    ".ram": "audio",
+    ".rm": "audio",
+    ".mp4": "video",
+    ".avi": "video",
+    ".wmv": "video",
+    ".mov": "video",
+    ".webm": "video",
+    ".flv": "video",
     ".pdf": "pdf",
 }
 
@@ -49,7 +59,10 @@ def media_in_line(line: str, links: list[Link] | None = None) -> list[Media]:
     for part in re.split(r"\s*[|•·]\s*|\s+-{1,2}\s+|\.{3,}", line):
         url = None
         if links:
-            url = next((ln.url for ln in links if ln.label.strip().casefold() == part.strip().casefold()), None)
+            url = next(
+                (ln.url for ln in links if ln.label.strip().casefold() == part.strip().casefold()),
+                None,
+            )
         m = media_in_label(part, url)
         if m:
             found.append(m)

@@ -8,9 +8,13 @@ from maktub.model import Claim, Reference
 from maktub.understand.dates import first_date
 from maktub.understand.names import ORG_WORDS, looks_like_person, strip_honorifics
 
-ABBREVIATIONS = (r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bHon\.)(?<!\bRt\.)"
-                 r"(?<!\bGen\.)(?<!\bProf\.)(?<!\bCol\.)(?<!\bRetd\.)(?<!\b[A-Z]\.)")
-SENTENCE_END = re.compile(r"(?<=[.!?۔؟])" + ABBREVIATIONS + r"[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9\u0600-\u06ff])")
+ABBREVIATIONS = (
+    r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bHon\.)(?<!\bRt\.)"
+    r"(?<!\bGen\.)(?<!\bProf\.)(?<!\bCol\.)(?<!\bRetd\.)(?<!\b[A-Z]\.)"
+)
+SENTENCE_END = re.compile(
+    r"(?<=[.!?۔؟])" + ABBREVIATIONS + r"[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9\u0600-\u06ff])"
+)
 
 _NAME = r"(?:[A-Z][\w.'’-]*|bin|ibn|ul|al|of|the)"
 _NAMES = rf"{_NAME}(?:\s+{_NAME}){{0,6}}"
@@ -21,28 +25,10 @@ LETTER_REF = re.compile(
     rf"(?P<to>(?:(?:the\s+)?(?:US\s+|British\s+|Indian\s+)?{_NAMES})(?:\s+(?:and|&)\s+{_NAMES})*)"
 )
 LETTER_FROM = re.compile(rf"\bletter\s+from\s+(?P<from>{_NAMES})\s+to\s+(?P<to>{_NAMES})")
-SUBJECT_AFTER = re.compile(rf"^\s*,\s*(?P<who>(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|the\s+)?{_NAMES})\s+[a-z]")
+SUBJECT_AFTER = re.compile(
+    rf"^\s*,\s*(?P<who>(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|the\s+)?{_NAMES})\s+[a-z]"
+)
 FIRST_PERSON = re.compile(r"\b(I|my|we|our)\b")
-
-ACCORDING = re.compile(
-    r"\b(?i:according to)\s+(?P<who>(?:an?|the|some|several|many|credible|reliable)?\s*[^,.;“\"]+?)"
-    r"(?=,|\s+who\b|\s+(?=[A-Z“\"])|\s+that\b)(?P<rest>.*)$"
-)
-IMPERSONAL = re.compile(
-    r"\b[Ii]t (?:is|was|has been) (?P<verb>reported|alleged|claimed|learnt|learned|rumou?red|believed|"
-    r"understood|said|feared|suspected)\s+that\s+(?P<rest>.+)$"
-)
-CLAIM_VERBS = (
-    "said|says|stated|states|claimed|claims|alleged|alleges|called|calls|accused|accuses|told|tells|"
-    "maintained|asserted|charged|warned|insisted|declared|announced|suggested|revealed|disclosed|added|"
-    "argued|blamed|termed|described|denied|confirmed"
-)
-SPEAKER_VERB = re.compile(
-    rf"(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen)\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|bin|ul|al)){{0,4}})"
-    rf"\s+(?:has\s+|had\s+|also\s+|further\s+)?(?P<verb>{CLAIM_VERBS})\b[\s,]*(?:that\s*,?\s*)?(?P<rest>.+)$"
-)
-NOT_SPEAKERS = {"It", "He", "She", "They", "We", "I", "This", "That", "There", "The", "A", "An", "Earlier",
-                "Later", "Meanwhile", "However", "Moreover", "Yesterday", "Today", "Recently"}
 
 
 def sentences(text: str) -> list[str]:
@@ -68,29 +54,63 @@ RECIPIENT_END = re.compile(
 )
 ABBREVIATED = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Rt|Hon|Prof|Gen|Col|Capt|Lt|Retd)\.")
 PRONOUNS = {"him", "her", "them", "it", "us", "me", "you", "his", "their"}
-URDU_WROTE = re.compile(r"(?P<from>(?:[\u0600-\u06ff]+\s+){1,4})نے\s+(?:[\u0600-\u06ff]+\s+){0,8}?"
-                        r"(?P<to>(?:[\u0600-\u06ff]+\s+){1,4})کو\s+(?:ایک\s+)?خط\s+(?:لکھا|ارسال|بھیجا)")
-URDU_FILLER = {"بھی", "اسی", "مسئلے", "پر", "نے", "ایک", "کے", "کی", "کا", "میں", "جناب", "محترم", "اور"}
+URDU_WROTE = re.compile(
+    r"(?P<from>(?:[\u0600-\u06ff]+\s+){1,4})نے\s+(?:[\u0600-\u06ff]+\s+){0,8}?"
+    r"(?P<to>(?:[\u0600-\u06ff]+\s+){1,4})کو\s+(?:ایک\s+)?خط\s+(?:لکھا|ارسال|بھیجا)"
+)
+URDU_FILLER = {
+    "بھی",
+    "اسی",
+    "مسئلے",
+    "پر",
+    "نے",
+    "ایک",
+    "کے",
+    "کی",
+    "کا",
+    "میں",
+    "جناب",
+    "محترم",
+    "اور",
+}
 
 
-def find_references(text: str, own_sender: str | None, own_recipient: str | None = None) -> list[Reference]:
+def find_references(
+    text: str, own_sender: str | None, own_recipient: str | None = None
+) -> list[Reference]:
     """Letters mentioned but not contained: 'the letters to Mian Nawaz Sharif', 'I wrote to Mr. Rana'."""
     refs: list[Reference] = []
     for sentence in sentences(text):
         sentence = ABBREVIATED.sub(r"\1", sentence)
         for m in LETTER_FROM.finditer(sentence):
-            refs.append(Reference("letter", _clean_name(m.group("from")), [_clean_name(m.group("to"))],
-                                  first_date(sentence), sentence))
+            refs.append(
+                Reference(
+                    "letter",
+                    _clean_name(m.group("from")),
+                    [_clean_name(m.group("to"))],
+                    first_date(sentence),
+                    sentence,
+                )
+            )
         for m in LETTER_REF.finditer(sentence):
             recipients = [_clean_name(x) for x in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("to"))]
             recipients = [r for r in recipients if r and r[0].isupper()]
             if not recipients:
                 continue
             after = SUBJECT_AFTER.match(sentence[m.end() :])
-            sender = _clean_name(after.group("who")) if after else _subject(sentence[: m.start()], own_sender)
-            kind = "letter" if "letter" in m.group("what").lower() or "memorand" in m.group("what").lower() \
+            sender = (
+                _clean_name(after.group("who"))
+                if after
+                else _subject(sentence[: m.start()], own_sender)
+            )
+            kind = (
+                "letter"
+                if "letter" in m.group("what").lower() or "memorand" in m.group("what").lower()
                 else "other"
-            plural = m.group("what").lower().endswith("s") and not m.group("what").lower().endswith("ss")
+            )
+            plural = m.group("what").lower().endswith("s") and not m.group("what").lower().endswith(
+                "ss"
+            )
             groups = [[r] for r in recipients] if plural else [recipients]
             for group in groups:
                 refs.append(Reference(kind, sender, group, first_date(sentence), sentence))  # type: ignore[arg-type]
@@ -102,8 +122,15 @@ def find_references(text: str, own_sender: str | None, own_recipient: str | None
                 recipient = own_recipient
             if any(recipient in r.recipients and r.quote == sentence for r in refs):
                 continue
-            refs.append(Reference("letter", _subject(sentence[: m.start()], own_sender), [recipient],
-                                  first_date(sentence), sentence))
+            refs.append(
+                Reference(
+                    "letter",
+                    _subject(sentence[: m.start()], own_sender),
+                    [recipient],
+                    first_date(sentence),
+                    sentence,
+                )
+            )
         for m in URDU_WROTE.finditer(sentence):
             sender = " ".join(w for w in m.group("from").split() if w not in URDU_FILLER)
             recipient = " ".join(w for w in m.group("to").split() if w not in URDU_FILLER)
@@ -111,7 +138,11 @@ def find_references(text: str, own_sender: str | None, own_recipient: str | None
                 recipient = own_recipient or recipient
             if sender in {"میں", "ہم"}:
                 sender = own_sender or sender
-            refs.append(Reference("letter", sender or own_sender, [recipient], first_date(sentence), sentence))
+            refs.append(
+                Reference(
+                    "letter", sender or own_sender, [recipient], first_date(sentence), sentence
+                )
+            )
     return refs
 
 
@@ -134,7 +165,9 @@ def _recipient(to: str, appos: str | None) -> str | None:
 
 def _subject(before: str, own: str | None) -> str | None:
     """Who did the writing: the name just before the verb, an appositive, 'the association', or 'I'."""
-    clause = re.split(r"\b(?:said|says|told|added|that|and|but|when|after|because|while)\b", before)[-1]
+    clause = re.split(
+        r"\b(?:said|says|told|added|that|and|but|when|after|because|while)\b", before
+    )[-1]
     clause = clause.strip(" ,")
     appos = re.search(r",\s*((?:[A-Z][\w.'’-]+\s*){2,4}),?\s*$", before)
     if appos:
@@ -142,10 +175,21 @@ def _subject(before: str, own: str | None) -> str | None:
     if re.search(r"\b(I|we|our|my)\b", clause) or not clause:
         return own
     the = re.search(r"\bthe\s+([a-z]+)(?:['’]s)?\b", clause, re.IGNORECASE)
-    if the and the.group(1).lower() in ORG_WORDS | {"cooperative", "union", "forum", "party", "front"}:
+    if the and the.group(1).lower() in ORG_WORDS | {
+        "cooperative",
+        "union",
+        "forum",
+        "party",
+        "front",
+    }:
         return f"the {the.group(1).lower()}"  # resolved to the body it names by the entity stage
-    names = [n for n in re.findall(r"((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,4})", clause)
-             if n.lower() not in {"the", "he", "she", "it", "they", "this", "a", "an"}]
+    names = [
+        n
+        for n in re.findall(
+            r"((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,4})", clause
+        )
+        if n.lower() not in {"the", "he", "she", "it", "they", "this", "a", "an"}
+    ]
     if names:
         return _clean_name(names[-1])
     return own
@@ -153,34 +197,144 @@ def _subject(before: str, own: str | None) -> str | None:
 
 def _clean_name(text: str) -> str:
     """A person's name without titles; an office ('Inspector General of Police') as written."""
-    text = re.sub(r"^(the|US|U\.S\.|British|Indian|Pakistani)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(
+        r"^(the|US|U\.S\.|British|Indian|Pakistani)\s+", "", text.strip(), flags=re.IGNORECASE
+    )
     text = text.strip().rstrip(".")
     stripped = strip_honorifics(text)
-    if not stripped or not stripped[:1].isupper() or stripped.split()[0].lower() in {"of", "for", "and"}:
+    if (
+        not stripped
+        or not stripped[:1].isupper()
+        or stripped.split()[0].lower() in {"of", "for", "and"}
+    ):
         return text.strip(" ,")
     return stripped
+
+
+CLAIM_VERB = re.compile(
+    r"\b(?P<verb>said|says|stated|states|claimed|claims|alleged|alleges|accused|accuses|told|tells|denied|denies|"
+    r"estimated|warned|insisted|maintained|asserted|charged|declared|revealed|disclosed|argued|blamed|termed|"
+    r"called|suggested|confirmed|stating|claiming|alleging|reported)\b"
+)
+ACCORDING_TO = re.compile(r"\b(?i:according to)\s+")
+IMPERSONAL = re.compile(
+    r"\b[Ii]t (?:is|was|has been) (?P<verb>reported|alleged|claimed|learnt|learned|rumou?red|believed|"
+    r"understood|said|feared|suspected)\s+that\s+(?P<rest>.+)$"
+)
+URDU_CLAIMS = [
+    re.compile(
+        r"(?P<who>(?:[\u0600-\u06ff]+\s+){1,6}?)(?:کا|کی|کے)\s+(?:الزام|دعویٰ|دعوی|کہنا)\s+(?:ہے|تھا)\s+کہ\s+(?P<rest>.+)"
+    ),
+    re.compile(
+        r"(?P<who>(?:[\u0600-\u06ff]+\s+){1,6}?)کے\s+(?:اندازے\s+کے\s+)?مطابق\s+(?P<rest>.+)"
+    ),
+    re.compile(
+        r"(?P<who>(?:[\u0600-\u06ff]+\s+){1,6}?)نے\s+(?:ایک\s+بیان\s+میں\s+|اپنے\s+بیان\s+میں\s+)?"
+        r"(?:کہا|الزام\s+لگایا|دعویٰ\s+کیا)\s+(?:ہے\s+|تھا\s+)?کہ\s+(?P<rest>.+)"
+    ),
+]
+URDU_LEAD = {"جبکہ", "اور", "تاہم", "دوسری", "جانب", "ادھر", "انہوں", "اس", "موقع", "پر"}
+PRONOUN_SUBJECTS = {"he", "she"}
+LEADING_PHRASE = re.compile(r"^(?:.*,\s+)?(?=[A-Z])")
+PERSON_SPAN = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}"
+)
 
 
 def find_claims(text: str) -> list[Claim]:
     """Claims with who makes them: 'According to ...', 'It is reported that ...', 'X alleged that ...'."""
     claims: list[Claim] = []
+    last_person: str | None = None
     for sentence in sentences(text):
-        m = ACCORDING.search(sentence)
-        if m:
-            who = m.group("who").strip()
-            rest = m.group("rest")
-            said = re.search(r"\b(?:suggested|said|says|stated|claimed|believes?|thinks?|alleged)\s+that\b[\s,]*",
-                             rest)
-            claim_text = rest[said.end() :] if said else rest
-            claims.append(Claim(claim_text.strip(" ,“”\"") or sentence, who))
-            continue
-        m2 = IMPERSONAL.search(sentence)
-        if m2:
-            claims.append(Claim(m2.group("rest").strip(), f"it is {m2.group('verb')} (unnamed sources)"))
-            continue
-        m3 = SPEAKER_VERB.search(sentence)
-        if m3 and m3.group("who").split()[0] not in NOT_SPEAKERS:
-            who = strip_honorifics(m3.group("who"))
-            if len(who.split()) >= 1 and not who.isupper():
-                claims.append(Claim(m3.group("rest").strip(" ,“”\""), who))
+        s = ABBREVIATED.sub(r"\1", sentence)
+        claim = _according(s) or _impersonal(s) or _said(s, last_person) or _urdu_claim(s)
+        if claim:
+            claims.append(claim)
+        people = [
+            p
+            for p in PERSON_SPAN.findall(s)
+            if looks_like_person(p) and not p.startswith(("The ", "A "))
+        ]
+        if people:
+            last_person = strip_honorifics(people[-1])
     return claims
+
+
+def _according(s: str) -> Claim | None:
+    m = ACCORDING_TO.search(s)
+    if not m:
+        return None
+    rest = s[m.end() :]
+    comma = rest.find(",")
+    words = rest.split()
+    if 0 < comma and len(rest[:comma].split()) <= 14:
+        who, body = rest[:comma], rest[comma + 1 :]
+    else:
+        # 'According to a report published in the press Waseem Akthar ...': the source ends
+        # where a capitalised word begins after it.
+        cut = next((i for i, w in enumerate(words) if i >= 2 and w[:1].isupper()), len(words))
+        who, body = " ".join(words[:cut]), " ".join(words[cut:])
+    who = re.split(r"\s+who\b|\s+that\b", who)[0].strip()
+    said = re.search(
+        r"\b(?:suggested|said|says|stated|claimed|believes?|thinks?|alleged)\s+that\b[\s,]*", body
+    )
+    body = body[said.end() :] if said else body
+    return Claim(body.strip(' ,“”"') or s, who)
+
+
+def _impersonal(s: str) -> Claim | None:
+    m = IMPERSONAL.search(s)
+    return (
+        Claim(m.group("rest").strip(), f"it is {m.group('verb')} (unnamed sources)") if m else None
+    )
+
+
+def _said(s: str, last_person: str | None) -> Claim | None:
+    """'Traders alleged that ...', 'A police spokesman denied ...', 'He said ...' (he: the last person named)."""
+    for m in CLAIM_VERB.finditer(s):
+        subject = s[: m.start()].strip()
+        appos = re.search(
+            r",\s*((?:(?:Mr|Mrs|Ms|Dr)\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),\s*(?:has\s+|had\s+|also\s+)?$",
+            subject,
+        )
+        if appos:
+            who = appos.group(1)
+        else:
+            subject = re.sub(
+                r"\s+(?:has|had|have|also|further|then|again|later|on \w+|in a statement)$",
+                "",
+                subject,
+            )
+            subject = LEADING_PHRASE.sub("", subject) if "," in subject else subject
+            subject = re.split(r"\s+who\b|\s+which\b|,", subject)[0].strip()
+            if not subject or len(subject.split()) > 7:
+                continue
+            if subject.lower() in PRONOUN_SUBJECTS:
+                if not last_person:
+                    return None
+                subject = last_person
+            elif subject.lower() in {"it", "they", "we", "i", "this", "that", "there", "you"}:
+                return None
+            who = re.sub(r"^(the|a|an)\s+", "", subject, flags=re.IGNORECASE)
+        if not who or not re.search(r"[A-Za-z]", who):
+            continue
+        rest = s[m.end() :]
+        rest = re.sub(
+            r"^\s*(?:in a statement|on \w+|in \w+|to reporters|to the press|also)?\s*,?\s*(?:that\s*,?\s*)?",
+            "",
+            rest,
+        )
+        if len(rest.split()) < 3:
+            continue
+        return Claim(rest.strip(' ,“”"'), strip_honorifics(who) if who[:1].isupper() else who)
+    return None
+
+
+def _urdu_claim(s: str) -> Claim | None:
+    for rx in URDU_CLAIMS:
+        m = rx.search(s)
+        if m:
+            who = [w for w in m.group("who").split() if w not in URDU_LEAD]
+            if who:
+                return Claim(m.group("rest").strip(), " ".join(who))
+    return None

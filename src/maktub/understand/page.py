@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from maktub.clean.lines import CMS_TITLE_SUFFIX, Cleaned, is_menu_like, strip_trailing_labels
 from maktub.model import Document, Line, Party, child_id
-from maktub.understand.article import BYLINE, POSTED, PRESS_RELEASE, find_byline, find_publication_date
+from maktub.understand.article import (
+    BYLINE,
+    POSTED,
+    PRESS_RELEASE,
+    find_byline,
+    find_publication_date,
+)
 from maktub.understand.dates import find_dates, first_date, is_date_line, strip_dates
 from maktub.understand.language import detect_language
 from maktub.understand.letter import (
@@ -59,19 +65,31 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
     content = _content(lines)
     doc.language = detect_language("\n".join(content))
     doc.updated = doc.updated or cleaned.updated
-    doc.media = dedupe_media([m for ln in lines if ln.text for part in (ln.text, ln.labels) if part
-                              for m in media_in_line(part, doc.links)])
+    doc.media = dedupe_media(
+        [
+            m
+            for ln in lines
+            if ln.text
+            for part in (ln.text, ln.labels)
+            if part
+            for m in media_in_line(part, doc.links)
+        ]
+    )
 
     spans = _letter_spans(content)
     words = sum(len(t.split()) for t in content) or 1
-    main_letter = next((s for s in spans if _words(content[s.start : s.end]) >= LETTER_SHARE * words), None)
+    main_letter = next(
+        (s for s in spans if _words(content[s.start : s.end]) >= LETTER_SHARE * words), None
+    )
     is_listing = main_letter is None and listing_signals(lines) >= LISTING_MIN_SIGNALS
     title_index = _title_index(content, cleaned, doc.hints, strong_only=is_listing)
     if title_index is not None and title_index > 0:
         _sweep_above_title(lines, content[title_index])
         content = _content(lines)
         spans = _letter_spans(content)
-        main_letter = next((s for s in spans if _words(content[s.start : s.end]) >= LETTER_SHARE * words), None)
+        main_letter = next(
+            (s for s in spans if _words(content[s.start : s.end]) >= LETTER_SHARE * words), None
+        )
         title_index = 0
     if title_index is not None:
         doc.title = content[title_index]
@@ -92,14 +110,20 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
             doc.children.append(_letter_child(doc, content, span, n))
     doc.text = _paragraphs(lines)
     doc.boilerplate = [ln.text for ln in lines if ln.boilerplate and ln.text] + [
-        ln.labels for ln in lines if ln.labels]
+        ln.labels for ln in lines if ln.labels
+    ]
     own = doc.sender.name if doc.sender else (doc.authors[0] if doc.authors else None)
-    doc.references = find_references(doc.text, own, doc.recipients[0].name if doc.recipients else None)
+    doc.references = find_references(
+        doc.text, own, doc.recipients[0].name if doc.recipients else None
+    )
     doc.claims = find_claims(doc.text)
     for child in doc.children:
-        child_own = child.sender.name if child.sender else (child.authors[0] if child.authors else None)
-        child.references = find_references(child.text, child_own,
-                                           child.recipients[0].name if child.recipients else None)
+        child_own = (
+            child.sender.name if child.sender else (child.authors[0] if child.authors else None)
+        )
+        child.references = find_references(
+            child.text, child_own, child.recipients[0].name if child.recipients else None
+        )
         if doc.kind == "listing":
             _merge_references(doc, child)
     return doc
@@ -139,7 +163,9 @@ def _norm(t: str) -> str:
     return re.sub(r"[\W_]+", " ", t.casefold()).strip()
 
 
-def _title_index(content: list[str], cleaned: Cleaned, hints: dict[str, str], strong_only: bool) -> int | None:
+def _title_index(
+    content: list[str], cleaned: Cleaned, hints: dict[str, str], strong_only: bool
+) -> int | None:
     """Which content line is the page's title: CMS row, breadcrumb tail, HTML heading, or the
     heading-like line just above where the body starts."""
     if cleaned.cms_title:
@@ -174,12 +200,23 @@ def _title_index(content: list[str], cleaned: Cleaned, hints: dict[str, str], st
 def _body_anchor(content: list[str]) -> int | None:
     """The first line where the body starts: a byline, a dateline, a salutation or prose."""
     for i, t in enumerate(content):
-        if len(t.split()) >= PROSE_WORDS or SALUTATION.match(t) or BYLINE.match(t) or POSTED.match(t):
+        if (
+            len(t.split()) >= PROSE_WORDS
+            or SALUTATION.match(t)
+            or BYLINE.match(t)
+            or POSTED.match(t)
+        ):
             return i
         if find_dates(t) and len(re.findall(r"\w+", strip_dates(t))) <= 3 and i > 0:
             return i
-        if re.match(r"^(to|press release|handout|press statement|news release)\b[\s,:]*", t, re.IGNORECASE) \
-                and len(t.split()) <= 4:
+        if (
+            re.match(
+                r"^(to|press release|handout|press statement|news release)\b[\s,:]*",
+                t,
+                re.IGNORECASE,
+            )
+            and len(t.split()) <= 4
+        ):
             return i
     return None
 
@@ -231,7 +268,11 @@ def _letter_spans(content: list[str]) -> list[LetterSpan]:
         for j in range(sal - 1, max(i - 1, sal - 16), -1):
             t = content[j]
             if len(t.split()) > 25:
-                if EMBED_INTRO.search(t) and len(t.split()) <= 60 and t.rstrip().endswith((":", ".")):
+                if (
+                    EMBED_INTRO.search(t)
+                    and len(t.split()) <= 60
+                    and t.rstrip().endswith((":", "."))
+                ):
                     intro = j
                 break
             start = j
@@ -245,15 +286,34 @@ def _letter_spans(content: list[str]) -> list[LetterSpan]:
             start = intro + 1
         closing = find_closing(content, sal + 1)
         if closing is None:
-            last = max((k for k in range(sal + 1, len(content)) if len(content[k].split()) > 14), default=sal)
+            last = max(
+                (k for k in range(sal + 1, len(content)) if len(content[k].split()) > 14),
+                default=sal,
+            )
             end = signature_end(content, last)
         else:
             end = signature_end(content, closing)
-        while end < len(content) and CC_LINE.match(content[end]) and len(content[end].split()) <= 25:
-            end += 1
+        end = _through_copies(content, end)
         spans.append(LetterSpan(start, sal, end, intro))
         i = max(end, sal + 1)
     return spans
+
+
+def _through_copies(content: list[str], end: int) -> int:
+    """Extend a letter past a 'cc:' block that follows its signature."""
+    for k in range(end, min(end + 3, len(content))):
+        if CC_LINE.match(content[k]) and len(content[k].split()) <= 25:
+            end = k + 1
+            while (
+                end < len(content)
+                and end <= k + 12
+                and len(content[end].split()) <= 16
+                and not BYLINE.match(content[end])
+                and not POSTED.match(content[end])
+            ):
+                end += 1
+            return end
+    return end
 
 
 def _as_letter(doc: Document, lines: list[str]) -> None:
@@ -282,7 +342,9 @@ def _letter_child(doc: Document, content: list[str], span: LetterSpan, n: int) -
     return child
 
 
-def _as_article(doc: Document, content: list[str], title_index: int | None, cleaned: Cleaned) -> None:
+def _as_article(
+    doc: Document, content: list[str], title_index: int | None, cleaned: Cleaned
+) -> None:
     doc.kind = "article"
     byline = find_byline(content)
     if byline:
