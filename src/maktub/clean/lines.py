@@ -8,7 +8,6 @@ repetition (within the page, and across pages of the same site in a batch).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from maktub.clean.vocabulary import (
@@ -79,6 +78,8 @@ def is_breadcrumb(text: str) -> bool:
     """True for a breadcrumb trail ('You are here: Home > Letters > 1998')."""
     if BREADCRUMB_START.search(text):
         return True
+    if find_dates(text) or re.match(r"^(by|posted|written|filed)\b", text, re.IGNORECASE):
+        return False  # 'By Rehana Soomro | August 3, 2011 | Business' is a byline row
     return len(CRUMB_SEPARATORS.findall(text)) >= 2 and words(text) <= 25
 
 
@@ -88,7 +89,7 @@ def clean_lines(raw: list[str], repeated: set[int] | None = None) -> Cleaned:
 
     lines = [Line(" ".join(t.split())) for t in raw]
     out = Cleaned(lines)
-    counts = Counter(ln.text.casefold() for ln in lines if ln.text)
+    previous = ""
     anchors: list[int] = []
     profile = SiteProfile()
     for i, ln in enumerate(lines):
@@ -111,10 +112,11 @@ def clean_lines(raw: list[str], repeated: set[int] | None = None) -> Cleaned:
             reason = "link label"
         elif repeated and profile.is_repeated(repeated, t):
             reason = "repeated on this site"
-        elif counts[t.casefold()] > 1 and words(t) <= SHORT_WORDS and not find_dates(t):
+        elif previous.casefold() == t.casefold() and words(t) <= SHORT_WORDS and not find_dates(t):
             reason = "repeated menu entry"
         elif is_date_line(t) and has_weekday(t) and _is_header_date(lines, i):
             reason = "page date header"
+        previous = t
         if reason:
             ln.boilerplate, ln.reason = True, reason
             if reason != "link label":

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from maktub.model import Party
-from maktub.understand.dates import find_dates, is_date_line
+from maktub.understand.dates import find_dates, is_date_line, strip_dates
 from maktub.understand.names import (
     ORG_WORDS,
     has_honorific,
@@ -177,9 +177,19 @@ def parse_letter(lines: list[str]) -> LetterParts:
         parts.recipients = header_parties
     if parts.date is None:
         for t in lines[-6:]:
-            if is_date_line(t):
+            if is_date_line(t) or is_place_dateline(t):
                 parts.date = find_dates(t)[0].iso
     return parts
+
+
+def is_place_dateline(t: str) -> bool:
+    """'Karachi, 9 June 2010' or 'Lahore, 17/05/2006': where and when a letter was written."""
+    if len(t.split()) > 8 or not find_dates(t):
+        return False
+    rest = re.sub(r"^(dated?|date)\s*[:\-]?\s*", "", strip_dates(t).strip(" ,.:-–"), flags=re.IGNORECASE)
+    words = re.findall(r"[^\W\d_]+", rest)
+    words = [w for w in words if w.lower() not in {"the", "on", "dated", "date"}]
+    return len(words) <= 3 and all(w[:1].isupper() or not w.isascii() for w in words)
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -221,7 +231,7 @@ def _parse_block(lines: list[str], parts: LetterParts) -> tuple[list[Party], dic
         if CLOSING.search(t) and len(t.split()) <= 14:
             continue
         dates = find_dates(t)
-        if dates and is_date_line(t):
+        if dates and (is_date_line(t) or is_place_dateline(t)):
             parts.date = parts.date or dates[0].iso
             continue
         if dates and PHONE.search(t):

@@ -98,6 +98,8 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
 
     if main_letter is not None:
         _as_letter(doc, content[main_letter.start : main_letter.end])
+        if doc.date is None:
+            doc.date = doc.hints.get("date") or find_publication_date(content, title_index)
         byline = find_byline(content[: main_letter.start + 1])
         if doc.sender is None and byline:
             doc.sender = Party(byline[1][0])
@@ -109,6 +111,7 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
         for n, span in enumerate(spans):
             doc.children.append(_letter_child(doc, content, span, n))
     doc.text = _paragraphs(lines)
+    doc.lines = lines
     doc.boilerplate = [ln.text for ln in lines if ln.boilerplate and ln.text] + [
         ln.labels for ln in lines if ln.labels
     ]
@@ -178,19 +181,23 @@ def _title_index(
             n = _norm(t)
             if len(n.split()) >= 2 and c.endswith(n):
                 return i
-    for key in ("title", "page_title"):
-        hint = hints.get(key)
-        if hint:
-            h = _norm(hint)
-            for i, t in enumerate(content[:40]):
-                n = _norm(t)
-                if n and (n == h or len(n.split()) >= 3 and (h.startswith(n) or n.startswith(h))):
-                    return i
+    hint = hints.get("title")
+    if hint:
+        h = _norm(hint)
+        normed = [_norm(t) for t in content[:40]]
+        for i, n in enumerate(normed):
+            if n == h:
+                return i
+        for i, n in enumerate(normed):
+            if len(n.split()) >= 3 and len(content[i].split()) <= 25 and (h.startswith(n) or n.startswith(h)):
+                return i
     if strong_only:
         return None
     anchor = _body_anchor(content)
     if anchor is None:
         return None
+    if is_date_line(content[anchor]) and anchor + 1 < len(content) and _heading_like(content[anchor + 1]):
+        return anchor + 1  # a blog's post date, then the post's title
     for i in range(anchor - 1, max(-1, anchor - 7), -1):
         if _heading_like(content[i]):
             return i
@@ -225,8 +232,10 @@ def _heading_like(t: str) -> bool:
     n = len(t.split())
     if n < 2 or n > 25 or t.endswith((".", ",", ":")) and not t.endswith("..."):
         return False
-    if is_date_line(t) or SUBJECT.match(t) or CC_LINE.match(t) or re.search(r"\d{4,}|@|www\.", t):
+    if is_date_line(t) or SUBJECT.match(t) or CC_LINE.match(t) or re.search(r"\d{5,}|@|www\.", t):
         return False
+    if t.isupper() or PRESS_RELEASE.fullmatch(t.strip(" :")):
+        return False  # 'FOR IMMEDIATE RELEASE', 'Press Release': labels, not titles
     return not is_menu_like(t) or bool(re.search(r"[\u0600-\u06ff]", t))
 
 
@@ -372,8 +381,13 @@ def _as_listing(doc: Document, lines: list[Line], has_title: bool) -> None:
     items = split_listing(lines)
     if not has_title:
         doc.title = None
-        if len(items) >= 2 and _bare(items[0]) and not _bare(items[1]):
-            doc.title = items.pop(0).title
+        lead = 0
+        while lead < len(items) and _bare(items[lead]):
+            lead += 1
+        if 0 < lead < len(items):
+            # Bare lines above the first real item: menus, then the listing's own heading.
+            doc.title = items[lead - 1].title
+            items = items[lead:]
     elif items and doc.title and _norm(items[0].title) == _norm(doc.title):
         items.pop(0)
     for n, item in enumerate(items):
