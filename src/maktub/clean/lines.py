@@ -91,6 +91,7 @@ def clean_lines(raw: list[str], repeated: set[int] | None = None) -> Cleaned:
     out = Cleaned(lines)
     previous = ""
     anchors: list[int] = []
+    labels: list[int] = []
     profile = SiteProfile()
     for i, ln in enumerate(lines):
         t = ln.text
@@ -119,12 +120,11 @@ def clean_lines(raw: list[str], repeated: set[int] | None = None) -> Cleaned:
         previous = t
         if reason:
             ln.boilerplate, ln.reason = True, reason
-            if reason != "link label":
-                anchors.append(i)
+            (labels if reason == "link label" else anchors).append(i)
         elif CMS_TITLE_SUFFIX.search(t) and words(t) <= 25 and re.search(r"pdf|print", t, re.I):
             out.cms_title = CMS_TITLE_SUFFIX.sub("", t).strip()
     _sweep_head(lines, anchors)
-    _sweep_tail(lines, anchors)
+    _sweep_tail(lines, anchors + labels)
     return out
 
 

@@ -133,7 +133,7 @@ def signature_end(lines: list[str], after: int) -> int:
     end = after + 1
     while end < len(lines) and end <= after + 7:
         t = lines[end]
-        if len(t.split()) > 14 or t.startswith("("):
+        if len(t.split()) > 14 or t.startswith("(") or CC_LINE.match(t):
             break
         end += 1
     return end
@@ -214,6 +214,10 @@ def _parse_block(lines: list[str], parts: LetterParts) -> tuple[list[Party], dic
         t = raw.strip()
         if not t:
             continue
+        if SUBJECT.match(t):
+            parts.subject = t.split(":", 1)[-1].strip()
+            cc_mode = False
+            continue
         cc = CC_LINE.match(t)
         if cc and (cc.group("rest") or t.rstrip(":").strip() == cc.group(1)):
             cc_mode = True
@@ -225,9 +229,6 @@ def _parse_block(lines: list[str], parts: LetterParts) -> tuple[list[Party], dic
                 parts.cc.extend(_parse_cc(t))
                 continue
             cc_mode = False
-        if SUBJECT.match(t):
-            parts.subject = t.split(":", 1)[-1].strip()
-            continue
         if CLOSING.search(t) and len(t.split()) <= 14:
             continue
         dates = find_dates(t)

@@ -76,7 +76,7 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
         ]
     )
 
-    spans = _letter_spans(content)
+    spans = _letter_spans(content, _block_starts(lines))
     words = sum(len(t.split()) for t in content) or 1
     main_letter = next(
         (s for s in spans if _words(content[s.start : s.end]) >= LETTER_SHARE * words), None
@@ -86,7 +86,7 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
     if title_index is not None and title_index > 0:
         _sweep_above_title(lines, content[title_index])
         content = _content(lines)
-        spans = _letter_spans(content)
+        spans = _letter_spans(content, _block_starts(lines))
         main_letter = next(
             (s for s in spans if _words(content[s.start : s.end]) >= LETTER_SHARE * words), None
         )
@@ -146,6 +146,24 @@ def _content(lines: list[Line]) -> list[str]:
     return [ln.text for ln in lines if ln.text and not ln.boilerplate]
 
 
+def _block_starts(lines: list[Line]) -> set[int]:
+    """Indexes (in the content list) of lines with a blank line above them."""
+    starts: set[int] = set()
+    n = 0
+    gap = False
+    for ln in lines:
+        if ln.boilerplate:
+            continue
+        if not ln.text:
+            gap = True
+            continue
+        if gap:
+            starts.add(n)
+        gap = False
+        n += 1
+    return starts
+
+
 def _words(lines: list[str]) -> int:
     return sum(len(t.split()) for t in lines)
 
@@ -175,21 +193,20 @@ def _title_index(
         for i, t in enumerate(content):
             if t == cleaned.cms_title:
                 return i
+    hint = _norm(hints.get("title") or "")
+    normed = [_norm(t) for t in content[:40]]
+    if hint:
+        for i, n in enumerate(normed):
+            if n == hint:
+                return i
     for crumb in cleaned.crumbs:
         c = _norm(crumb)
-        for i, t in enumerate(content[:40]):
-            n = _norm(t)
+        for i, n in enumerate(normed):
             if len(n.split()) >= 2 and c.endswith(n):
                 return i
-    hint = hints.get("title")
     if hint:
-        h = _norm(hint)
-        normed = [_norm(t) for t in content[:40]]
         for i, n in enumerate(normed):
-            if n == h:
-                return i
-        for i, n in enumerate(normed):
-            if len(n.split()) >= 3 and len(content[i].split()) <= 25 and (h.startswith(n) or n.startswith(h)):
+            if len(n.split()) >= 3 and len(content[i].split()) <= 25 and (hint.startswith(n) or n.startswith(hint)):
                 return i
     if strong_only:
         return None
@@ -264,8 +281,12 @@ def _paragraphs(lines: list[Line]) -> str:
     return "\n".join(out)
 
 
-def _letter_spans(content: list[str]) -> list[LetterSpan]:
-    """Every letter in the content: its header lines, salutation, body and signature."""
+def _letter_spans(content: list[str], starts: set[int] | None = None) -> list[LetterSpan]:
+    """Every letter in the content: its header lines, salutation, body and signature.
+
+    `starts` holds the indexes of lines that open a paragraph (a blank line above them).
+    """
+    starts = starts or set()
     spans: list[LetterSpan] = []
     i = 0
     while i < len(content):
@@ -302,14 +323,14 @@ def _letter_spans(content: list[str]) -> list[LetterSpan]:
             end = signature_end(content, last)
         else:
             end = signature_end(content, closing)
-        end = _through_copies(content, end)
+        end = _through_copies(content, end, starts)
         spans.append(LetterSpan(start, sal, end, intro))
         i = max(end, sal + 1)
     return spans
 
 
-def _through_copies(content: list[str], end: int) -> int:
-    """Extend a letter past a 'cc:' block that follows its signature."""
+def _through_copies(content: list[str], end: int, starts: set[int]) -> int:
+    """Extend a letter past a 'cc:' block that follows its signature (up to the next blank line)."""
     for k in range(end, min(end + 3, len(content))):
         if CC_LINE.match(content[k]) and len(content[k].split()) <= 25:
             end = k + 1
@@ -317,6 +338,7 @@ def _through_copies(content: list[str], end: int) -> int:
                 end < len(content)
                 and end <= k + 12
                 and len(content[end].split()) <= 16
+                and end not in starts
                 and not BYLINE.match(content[end])
                 and not POSTED.match(content[end])
             ):
