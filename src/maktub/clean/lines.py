@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 
 from maktub.clean.vocabulary import (
     BREADCRUMB_START,
+    COMMENTS_START,
+    MEDIA_WORDS,
+    POST_META,
     CHROME_RE,
     CRUMB_SEPARATORS,
     LABEL_RE,
@@ -52,9 +55,18 @@ def words(text: str) -> int:
     return len(text.split())
 
 
+MEDIA_RE = re.compile(r"\b(" + "|".join(MEDIA_WORDS) + r")\b", re.IGNORECASE)
+MEDIA_LINK_LEAD = re.compile(r"^(video|audio|photo|photos|photographs|pictures)(\s+(clip|report|gallery))?"
+                             r"(\s*\(\w+\))?\s+[-–:]\s+\S", re.IGNORECASE)
+
+
 def is_link_label(text: str) -> bool:
-    """True when a line is only link labels ('Click here', 'Part 1 - Part 2', 'Complete Story')."""
+    """True when a line is only link labels ('Click here', 'Part 1 - Part 2', 'Audio (Urdu) | Video')."""
+    if MEDIA_LINK_LEAD.match(text) and words(text) <= 10:
+        return True  # 'Video Clip - Sit-in, day three': a media link with its caption
     rest = LABEL_RE.sub(" ", PART_RE.sub(" ", text))
+    if len(rest) != len(text) or re.search(r"[|•·]", text) or words(text) <= 4:
+        rest = MEDIA_RE.sub(" ", rest)
     rest = re.sub(r"[\W\d_]+", "", rest)
     return rest == "" and re.search(r"\w", text) is not None
 
@@ -104,6 +116,8 @@ def clean_lines(raw: list[str], repeated: set[int] | None = None) -> Cleaned:
             out.updated = out.updated or first_date(t)
         elif WEATHER.match(t):
             reason = "weather"
+        elif POST_META.match(t) and words(t) <= 16 and (find_dates(t) or re.search(r"\bby\b", t, re.I)):
+            reason = "post metadata"
         elif is_breadcrumb(t) and words(t) <= 30:
             reason = "breadcrumb"
             out.crumbs.append(t)
@@ -123,6 +137,7 @@ def clean_lines(raw: list[str], repeated: set[int] | None = None) -> Cleaned:
             (labels if reason == "link label" else anchors).append(i)
         elif CMS_TITLE_SUFFIX.search(t) and words(t) <= 25 and re.search(r"pdf|print", t, re.I):
             out.cms_title = CMS_TITLE_SUFFIX.sub("", t).strip()
+    _sweep_comments(lines)
     _sweep_head(lines, anchors)
     _sweep_tail(lines, anchors + labels)
     return out
@@ -185,6 +200,21 @@ def is_menu_like(text: str) -> bool:
     return all(
         w[0].isupper() or w[0].isdigit() or w in {"&", "-", "–", "of", "and", "the"} for w in tokens
     )
+
+
+def _sweep_comments(lines: list[Line]) -> None:
+    """Everything after the start of a comment thread in the lower half of a page is not the page's."""
+    filled = [i for i, ln in enumerate(lines) if ln.text]
+    if not filled:
+        return
+    half = filled[len(filled) // 2]
+    for i in filled:
+        if i > half and COMMENTS_START.match(lines[i].text):
+            for ln in lines[i:]:
+                if ln.text and not ln.boilerplate:
+                    ln.boilerplate, ln.reason = True, "comments and what follows them"
+            lines[i].boilerplate, lines[i].reason = True, "comments and what follows them"
+            return
 
 
 def _shortish(t: str) -> bool:

@@ -1,126 +1,63 @@
 """The words of web-site chrome: link labels, widget headings, footer phrases.
 
 These are the generic labels of CMS templates (Joomla, WordPress, Blogger, news sites),
-not the wording of any one page; each list says where its entries come from.
+not the wording of any one page.
 """
 
 from __future__ import annotations
 
 import re
 
+# fmt: off
 # Labels of links that lead elsewhere: they say nothing on their own.
 LINK_LABELS = [
-    "click here",
-    "read more",
-    "read full story",
-    "full story",
-    "complete story",
-    "more",
-    "continue reading",
-    "read the rest",
-    "details",
-    "more details",
-    "view more",
-    "see more",
-    "more photographs",
-    "more photos",
-    "more pictures",
-    "back",
-    "back to top",
-    "top",
-    "previous",
-    "next",
-    "prev",
-    "older",
-    "newer",
-    "first",
-    "last",
-    "page",
-    "older posts",
-    "newer posts",
-    "older entries",
-    "newer entries",
-    "previous article",
-    "next article",
-    "previous post",
-    "next post",
-    "home",
-    "print",
-    "e-mail",
-    "email",
-    "pdf",
-    "share",
-    "tweet",
-    "like",
-    "reply",
-    "permalink",
-    "comments",
-    "no comments",
-    "leave a comment",
-    "leave a reply",
-    "add comment",
-    "view all",
-    "see all",
-    "download",
-    "listen",
-    "watch",
-    "here",
-    "link",
+    "click here", "read more", "read full story", "full story", "complete story", "more", "continue reading",
+    "read the rest", "details", "more details", "view more", "see more", "more photographs", "more photos",
+    "more pictures", "back", "back to top", "top", "previous", "next", "prev", "older", "newer", "first",
+    "last", "page", "older posts", "newer posts", "older entries", "newer entries", "previous article",
+    "next article", "previous post", "next post", "home", "print", "e-mail", "email", "pdf", "share", "tweet",
+    "like", "reply", "permalink", "comments", "no comments", "leave a comment", "leave a reply", "add comment",
+    "view all", "see all", "download", "listen", "watch", "here", "link",
+    "facebook", "twitter", "whatsapp", "linkedin", "instagram", "youtube", "reddit", "pinterest", "telegram",
+    "email this", "share on facebook", "share on twitter",
+    # Urdu: complete story, read more, click here, print, e-mail, more
+    "مکمل خبر", "مزید پڑھیں", "یہاں کلک کریں", "کلک کریں", "پرنٹ کریں", "ای میل کریں", "مزید",
+]
+
+# Words of media links ('Audio Report (Urdu) | Video'): a row of only these is a row of links.
+MEDIA_WORDS = [
+    "audio", "video", "videos", "clip", "report", "photos", "photo", "photographs", "pictures", "gallery",
+    "urdu", "english", "sindhi", "version", "pdf", "letter", "text", "watch the speech", "listen",
+    "آڈیو", "ویڈیو", "رپورٹ", "تصاویر", "اردو", "انگریزی", "ورژن", "متن",
 ]
 
 # Headings of widgets, menus and footers that CMS themes print around the content.
 CHROME_PHRASES = [
-    r"-*\s*advert\w*\s*-*",
-    r"sponsored( content| links)?",
-    r"most (popular|read|viewed|shared|commented)",
-    r"recent (comments|posts|articles|news)",
-    r"related (posts|articles|news|stories|links)",
-    r"popular (posts|articles|news)",
-    r"latest (news|posts|articles|stories)",
-    r"trending( now)?",
-    r"share (this|on|via)\b.*",
-    r"like this:?",
-    r"follow us\b.*",
-    r"subscribe\b.*",
-    r"(\w+\s+)?powered by\b.*",
-    r"copyright\b.*",
-    r"©.*",
-    r".*all rights reserved\.?",
-    r"tags?\s*:.*",
-    r"categor(y|ies)\s*:.*",
-    r"filed (under|in)\b.*",
-    r"posted in\b.*",
-    r"skip to (main )?content",
-    r"search( for)?\s*:?",
-    r"menu",
-    r"main menu",
-    r"navigation",
-    r"log ?in",
-    r"sign ?(in|up)",
-    r"register",
-    r"contact us",
-    r"about us",
-    r"site ?map",
-    r"privacy policy",
-    r"terms (of use|and conditions|of service)",
-    r"you may also like",
-    r"(leave|post) a (reply|comment)",
-    r"\d+\s+comments?",
-    r"comments? \(\d+\)",
-    r"rss( feed)?",
-    r"newsletter",
-    r"print( this)?( page| article)?",
-    r"pdf\s*print\s*e-?mail",
-    r"hits:\s*\d+",
-    r"written by\s*:?\s*administrator",
-    r"joomla!?\b.*",
-    r"wordpress\b.*",
-    r"blogger\b.*",
-    r"scroll to top",
-    r"go to top",
-    r"loading\.*",
-    r"toggle navigation",
+    r"-*\s*advert\w*\s*-*", r"sponsored( content| links)?", r"most (popular|read|viewed|shared|commented)",
+    r"recent (comments|posts|articles|news|entries)", r"related (posts|articles|news|stories|links)",
+    r"popular (posts|articles|news)", r"latest (posts|articles|stories)", r"trending( now)?",
+    r"share (this|on|via)\b.*", r"like this:?", r"follow us\b.*", r"subscribe\b.*", r"(\w+\s+)?powered by\b.*",
+    r"copyright\b.*", r"©.*", r".*all rights reserved\.?", r"tags?\s*:.*", r"categor(y|ies)\s*:.*",
+    r"filed (under|in)\b.*", r"posted in\b.*", r"skip to (main )?content", r"search( for)?\s*:?", r"menu",
+    r"main menu", r"navigation", r"log ?in", r"sign ?(in|up)", r"register", r"site ?map", r"privacy policy",
+    r"terms (of use|and conditions|of service)", r"you may also like", r"(leave|post) a (reply|comment)",
+    r"\d+\s+comments?", r"comments? \(\d+\)", r"rss( feed)?", r"newsletter", r"print( this)?( page| article)?",
+    r"pdf\s*print\s*e-?mail", r"hits:\s*\d+", r"written by\s*:?\s*administrator", r"joomla!?\b.*",
+    r"wordpress\b.*", r"blogger\b.*", r"scroll to top", r"go to top", r"loading\.*", r"toggle navigation",
+    r"you must be logged in.*", r"logged in as.*", r"archives?", r"blogroll", r"meta", r"categories",
+    r"calendar", r"your email address will not be published.*", r"required fields are marked.*",
+    r"(posted|published) by\s*:?\s*admin\b.*", r"views?\s*:\s*[\d,]+", r"(\w+\s+)?designed by\b.*",
+    r"related(:.*)?", r"more from\b.*", r"also in this issue:?", r"quick links", r"useful links", r"back to\b.*",
+    r"download\b.{0,40}", r"print this (story|article|page|post)\b.*", r"e-?mail this (story|article|page|post)",
+    r"like\s+loading\.*", r"your (name|e-?mail|message|comment)\s*\*?", r"submit", r"send us a message",
+    r"showing posts with label\b.*", r"labels?\s*:.*", r"about me", r"view my complete profile",
+    r"blog archive", r"(newer|older) posts?\b.*", r"[▼►▶].*", r"\S+( \S+)? said\.\.\.", r"site maintained by\b.*",
+    r".*best viewed (in|with)\b.*", r"\(c\)\s*\d{4}\b.*", r"login to comment", r"log in to (reply|comment)",
+    r"\d+ (comments?|responses?|replies)( to\b.*|:)?", r"(\d+ )?responses? to\b.*", r"post a comment",
+    # Urdu: all rights reserved, more news
+    r"جملہ حقوق محفوظ ہیں.*", r"مزید خبریں.*",
 ]
+# fmt: on
 
 # Phrases that introduce a page's breadcrumb trail.
 BREADCRUMB_START = re.compile(
@@ -135,7 +72,15 @@ WEATHER = re.compile(
 )
 
 LAST_UPDATED = re.compile(
-    r"^(last\s+)?(updated|modified|revised)(\s+on)?\s*[:\-]?\s*(?P<rest>.*\d.*)$|^آخری\s+ترمیم.*",
+    r"^(page\s+)?(last\s+)?(updated|modified|revised)(\s+on)?\s*[:\-]?\s*(?P<rest>.*\d.*)$"
+    r"|^(آخری\s+(ترمیم|اپ\s*ڈیٹ)|اپ\s*ڈیٹ).*[0-9۰-۹].*",
+    re.IGNORECASE,
+)
+POST_META = re.compile(r"^(posted|published|filed)(\s+(on|at|in))?\s*[:\-]?\s*.*(\d|\bby\b).*$", re.IGNORECASE)
+# The start of a comment thread: what follows it is readers', not the page's.
+COMMENTS_START = re.compile(
+    r"^(\d+\s+(comments?|responses?|replies)\b.*|(leave a (reply|comment)|post a comment|comments|responses)\s*:?"
+    r"|\S+( \S+)? said\.\.\.|\d+ responses? to\b.*|you must be logged in.*)$",
     re.IGNORECASE,
 )
 

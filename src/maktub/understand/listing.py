@@ -70,7 +70,7 @@ def split_listing(lines: list[Line]) -> list[Item]:
         t = ln.text
         if not t:
             continue
-        if ln.boilerplate:
+        if ln.boilerplate and ln.reason != "post metadata":
             if ln.reason == "link label" and items:
                 items[-1].media.extend(media_in_line(t))
             continue

@@ -82,7 +82,10 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
         (s for s in spans if _words(content[s.start : s.end]) >= LETTER_SHARE * words), None
     )
     is_listing = main_letter is None and listing_signals(lines) >= LISTING_MIN_SIGNALS
-    title_index = _title_index(content, cleaned, doc.hints, strong_only=is_listing)
+    meta = _with_meta(lines)
+    title_index = _title_index(meta, cleaned, doc.hints, strong_only=is_listing)
+    if title_index is not None:
+        title_index = content.index(meta[title_index]) if meta[title_index] in content else None
     if title_index is not None and title_index > 0:
         _sweep_above_title(lines, content[title_index])
         content = _content(lines)
@@ -99,15 +102,17 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
     if main_letter is not None:
         _as_letter(doc, content[main_letter.start : main_letter.end])
         if doc.date is None:
-            doc.date = doc.hints.get("date") or find_publication_date(content, title_index)
-        byline = find_byline(content[: main_letter.start + 1])
+            doc.date = doc.hints.get("date") or find_publication_date(
+                _with_meta(lines), _index_of(_with_meta(lines), doc.title)
+            )
+        byline = find_byline(_with_meta(lines))
         if doc.sender is None and byline:
             doc.sender = Party(byline[1][0])
             doc.authors = byline[1][:1]
     elif is_listing:
         _as_listing(doc, lines, title_index is not None)
     else:
-        _as_article(doc, content, title_index, cleaned)
+        _as_article(doc, _with_meta(lines), cleaned)
         for n, span in enumerate(spans):
             doc.children.append(_letter_child(doc, content, span, n))
     doc.text = _paragraphs(lines)
@@ -144,6 +149,15 @@ def attribute_statement(doc: Document) -> None:
 
 def _content(lines: list[Line]) -> list[str]:
     return [ln.text for ln in lines if ln.text and not ln.boilerplate]
+
+
+def _with_meta(lines: list[Line]) -> list[str]:
+    """Content lines plus the post-metadata rows cleaning removed ('Posted on 12 May 2009 by ...')."""
+    return [ln.text for ln in lines if ln.text and (not ln.boilerplate or ln.reason == "post metadata")]
+
+
+def _index_of(items: list[str], item: str | None) -> int | None:
+    return items.index(item) if item in items else None
 
 
 def _block_starts(lines: list[Line]) -> set[int]:
@@ -373,10 +387,9 @@ def _letter_child(doc: Document, content: list[str], span: LetterSpan, n: int) -
     return child
 
 
-def _as_article(
-    doc: Document, content: list[str], title_index: int | None, cleaned: Cleaned
-) -> None:
+def _as_article(doc: Document, content: list[str], cleaned: Cleaned) -> None:
     doc.kind = "article"
+    title_index = _index_of(content, doc.title)
     byline = find_byline(content)
     if byline:
         doc.authors = byline[1]
