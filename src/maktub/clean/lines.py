@@ -134,7 +134,8 @@ def clean_lines(raw: list[str], repeated: set[int] | None = None) -> Cleaned:
         previous = t
         if reason:
             ln.boilerplate, ln.reason = True, reason
-            (labels if reason == "link label" else anchors).append(i)
+            # Link labels and post rows sit inside the content too: they anchor only the tail.
+            (labels if reason in ("link label", "post metadata") else anchors).append(i)
         elif CMS_TITLE_SUFFIX.search(t) and words(t) <= 25 and re.search(r"pdf|print", t, re.I):
             out.cms_title = CMS_TITLE_SUFFIX.sub("", t).strip()
     _sweep_comments(lines)
