@@ -15,9 +15,7 @@ GOOD = "Dear Mr. Baig,\n\nThe water has not reached Orangi Town for eleven days 
 
 def _good_file(folder):
     path = folder / "good.txt"
-    path.write_text(
-        "Letter about water\n\n" + GOOD + "\nYours sincerely,\nNadia Rahim\n", encoding="utf-8"
-    )
+    path.write_text("Letter about water\n\n" + GOOD + "\nYours sincerely,\nNadia Rahim\n", encoding="utf-8")
     return path
 
 
@@ -97,10 +95,7 @@ def test_the_same_file_twice_is_one_document(tmp_path):
 
 def test_a_200_mb_file_is_cut_and_memory_stays_bounded(tmp_path):
     big = tmp_path / "huge.txt"
-    line = (
-        "The committee met again and discussed the water supply of the district at length. " * 3
-        + "\n"
-    )
+    line = "The committee met again and discussed the water supply of the district at length. " * 3 + "\n"
     with big.open("w", encoding="utf-8") as fh:
         block = line * 4000
         while fh.tell() < 200 * 1024 * 1024:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import CORPUS, ROOT, SEEDS, SHARED
 
 FLOORS = json.loads((ROOT / "tests" / "floors.json").read_text(encoding="utf-8"))

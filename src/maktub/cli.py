@@ -24,9 +24,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "--pretty", is_flag=True, help="Indent the JSON for people instead of one object a line."
-)
+@click.option("--pretty", is_flag=True, help="Indent the JSON for people instead of one object a line.")
 @click.option(
     "--format",
     "fmt",
@@ -82,11 +80,7 @@ def extract(
                 print_report(event)
             else:
                 kinds[event.kind] += 1
-                out.write(
-                    json.dumps(
-                        event.to_contract(), ensure_ascii=False, indent=2 if pretty else None
-                    )
-                )
+                out.write(json.dumps(event.to_contract(), ensure_ascii=False, indent=2 if pretty else None))
                 out.write("\n")
     except BrokenPipeError:
         sys.stderr.close()
@@ -114,9 +108,7 @@ def _print_summary(kinds: Counter[str], refused: int) -> None:
 
 
 @cli.command()
-@click.option(
-    "--pages", type=int, default=60, show_default=True, help="How many sample pages to generate."
-)
+@click.option("--pages", type=int, default=60, show_default=True, help="How many sample pages to generate.")
 @click.option(
     "--dir",
     "directory",

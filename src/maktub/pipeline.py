@@ -89,7 +89,7 @@ def extract_source(
     resolver: Resolver | None = None,
 ) -> tuple[Document, str | None]:
     """Turn one Source into its Document tree."""
-    text, warning = decode(item.source, item.data, html=item.format == "html")
+    text, warning = decode(item.source, item.data, html=item.format == "html", declared=item.charset)
     doc = Document(id=doc_id, source=item.source)
     repeated = profile.repeated(site_of(item.source)) if profile else None
     if item.format == "html":

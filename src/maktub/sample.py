@@ -234,9 +234,7 @@ UR_POSITIONS = _words("""حکومت {topic} کا فوری نوٹس لے
 تمام سیاسی جماعتیں مل بیٹھ کر مسائل کا حل نکالیں""")
 UR_HEADLINES = _words("""{city} میں {topic} کے خلاف احتجاج | {party} کا {topic} پر اظہار تشویش
 {city} میں کارکنوں کی گرفتاری کی مذمت | {topic}: حکومت سے فوری اقدام کا مطالبہ""")
-UR_COMMENTS = _words(
-    "بہت خوب۔ | بالکل درست فرمایا۔ | اللہ {city} کی حفاظت کرے۔ | یہی حال ہمارا ہے۔"
-)
+UR_COMMENTS = _words("بہت خوب۔ | بالکل درست فرمایا۔ | اللہ {city} کی حفاظت کرے۔ | یہی حال ہمارا ہے۔")
 UR_SITE = (UR_HEADLINES, UR_COMMENTS, UR_BODY)
 UR_MENU = _words("صفحہ اول|ہمارے بارے میں|خطوط|خبریں|بیانات|تصاویر|آڈیو|ویڈیو|رابطہ|English")
 MENU = _words("""Home|About Us|Letters|Press Releases|News|Articles|Archives|Contact|Photo Gallery
@@ -459,9 +457,7 @@ def _paragraphs(
     return out
 
 
-def _letter(
-    rng: random.Random, site: _Site, when: date, budget: int, sender: _Person | None = None
-) -> _Page:
+def _letter(rng: random.Random, site: _Site, when: date, budget: int, sender: _Person | None = None) -> _Page:
     """A letter: dateline, recipient block, maybe a copy, salutation, body, closing, signature."""
     rcity, known = rng.choice(CITIES["Pakistan"]), sender is not None
     rcpt = _person(rng, rng.choices(["sa", "uk", "us"], weights=(7, 2, 1))[0], city=rcity)
@@ -568,9 +564,7 @@ def _listing(rng: random.Random, site: _Site, when: date, budget: int) -> _Page:
         speaker = _person(rng, "sa", slots["party"])
         r, long_day = rng.random(), _date_en(day, 1)
         if r < 0.45:  # an item is [date, title, teaser, link labels...]
-            title = (
-                f"{slots.fill(rng.choice(QUOTES))} {rng.choice(['–', '--', '-'])} {speaker.name}"
-            )
+            title = f"{slots.fill(rng.choice(QUOTES))} {rng.choice(['–', '--', '-'])} {speaker.name}"
             said = slots.fill(rng.choice(POSITIONS))
             teaser = f"{speaker.title} {speaker.name}, {speaker.role}, stated that {said}"
             links = rng.choice([["Complete Story", "Urdu Version"], ["Complete Story"]])
@@ -626,9 +620,7 @@ def _make_site(rng: random.Random, index: int, urdu: bool, name: str) -> _Site:
     notice = f"Copyright © {start.year - rng.randint(5, 15)}-{start.year} {name}."
     notice = f"جملہ حقوق محفوظ ہیں © {name}" if urdu else f"{notice} All rights reserved."
     weather, crumb = style == "wordpress" or rng.random() < 0.2, rng.randrange(4)
-    site = _Site(
-        f"site-{index:02d}", name, style, urdu, rng.randrange(6), weather, crumb, start, notice
-    )
+    site = _Site(f"site-{index:02d}", name, style, urdu, rng.randrange(6), weather, crumb, start, notice)
     for m in menu[1:]:  # a text dump shows a side heading, sometimes followed by its link text
         site.menu += [m, m] if rng.random() < 0.3 else [m]
     for i in range(150):  # the site's own stories and readers, reused by every page's chrome
@@ -715,9 +707,7 @@ def _render_text(rng: random.Random, site: _Site, page: _Page, crawl: date, sect
     return "\n\n".join(top + body + bottom + [site.notice]) + "\n"
 
 
-def _render_html(
-    rng: random.Random, site: _Site, page: _Page, crawl: date, section: str, target: int
-) -> str:
+def _render_html(rng: random.Random, site: _Site, page: _Page, crawl: date, section: str, target: int) -> str:
     e = html.escape
     body = [ICONS] if site.style == "joomla" else []
     for kind, value in page.blocks:

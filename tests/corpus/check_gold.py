@@ -87,9 +87,7 @@ def check(corpus: Path) -> list[str]:
             if line != norm(line):
                 problems.append(f"{name}: boilerplate line not normalised: {line!r}")
             elif line not in lines:
-                problems.append(
-                    f"{name}: boilerplate line is not a whole line of the page: {line!r}"
-                )
+                problems.append(f"{name}: boilerplate line is not a whole line of the page: {line!r}")
         for line in g.get("main", []):
             if line != norm(line):
                 problems.append(f"{name}: main line not normalised: {line!r}")

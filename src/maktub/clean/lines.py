@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 
 from maktub.clean.vocabulary import (
     BREADCRUMB_START,
-    COMMENTS_START,
-    MEDIA_WORDS,
-    POST_META,
     CHROME_RE,
+    COMMENTS_START,
     CRUMB_SEPARATORS,
     LABEL_RE,
     LAST_UPDATED,
+    MEDIA_WORDS,
     PART_RE,
+    POST_META,
     WEATHER,
 )
 from maktub.model import Line
@@ -56,8 +56,11 @@ def words(text: str) -> int:
 
 
 MEDIA_RE = re.compile(r"\b(" + "|".join(MEDIA_WORDS) + r")\b", re.IGNORECASE)
-MEDIA_LINK_LEAD = re.compile(r"^(video|audio|photo|photos|photographs|pictures)(\s+(clip|report|gallery))?"
-                             r"(\s*\(\w+\))?\s+[-–:]\s+\S", re.IGNORECASE)
+MEDIA_LINK_LEAD = re.compile(
+    r"^(video|audio|photo|photos|photographs|pictures)(\s+(clip|report|gallery))?"
+    r"(\s*\(\w+\))?\s+[-–:]\s+\S",
+    re.IGNORECASE,
+)
 
 
 def is_link_label(text: str) -> bool:
@@ -76,9 +79,7 @@ def strip_trailing_labels(text: str) -> tuple[str, str]:
     m = TRAILING_LABEL.search(text)
     if not m or m.start() == 0:
         return text, ""
-    return text[: m.start()].rstrip(" .…|") + ("..." if m.group(2) else ""), m.group(0).strip(
-        " .…|"
-    )
+    return text[: m.start()].rstrip(" .…|") + ("..." if m.group(2) else ""), m.group(0).strip(" .…|")
 
 
 def is_chrome(text: str) -> bool:
@@ -198,9 +199,7 @@ def is_menu_like(text: str) -> bool:
         return False
     if any(w.lower() in FUNCTION_WORDS - {"of", "and", "the"} for w in tokens):
         return False
-    return all(
-        w[0].isupper() or w[0].isdigit() or w in {"&", "-", "–", "of", "and", "the"} for w in tokens
-    )
+    return all(w[0].isupper() or w[0].isdigit() or w in {"&", "-", "–", "of", "and", "the"} for w in tokens)
 
 
 def _sweep_comments(lines: list[Line]) -> None:
@@ -219,9 +218,7 @@ def _sweep_comments(lines: list[Line]) -> None:
 
 
 def _shortish(t: str) -> bool:
-    return (
-        words(t) <= SHORT_WORDS and not t.endswith((".", "?", "!", ":", ",")) and not find_dates(t)
-    )
+    return words(t) <= SHORT_WORDS and not t.endswith((".", "?", "!", ":", ",")) and not find_dates(t)
 
 
 def _sweep_head(lines: list[Line], anchors: list[int]) -> None:

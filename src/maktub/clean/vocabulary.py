@@ -67,16 +67,16 @@ BREADCRUMB_START = re.compile(
 )
 CRUMB_SEPARATORS = re.compile(r"\s(»|›|>|/|\||::|→|>>)\s")
 
-WEATHER = re.compile(
-    r"^-?\d{1,2}(\.\d)?\s*°?\s*[CF]\b(\s+[A-Z][\w ]{0,30})?$|^°[CF]", re.IGNORECASE
-)
+WEATHER = re.compile(r"^-?\d{1,2}(\.\d)?\s*°?\s*[CF]\b(\s+[A-Z][\w ]{0,30})?$|^°[CF]", re.IGNORECASE)
 
 LAST_UPDATED = re.compile(
     r"^(page\s+)?(last\s+)?(updated|modified|revised)(\s+on)?\s*[:\-]?\s*(?P<rest>.*\d.*)$"
     r"|^(آخری\s+(ترمیم|اپ\s*ڈیٹ)|اپ\s*ڈیٹ).*[0-9۰-۹].*",
     re.IGNORECASE,
 )
-POST_META = re.compile(r"^(posted|published|filed)(\s+(on|at|in))?\s*[:\-]?\s*.*(\d|\bby\b).*$", re.IGNORECASE)
+POST_META = re.compile(
+    r"^(posted|published|filed)(\s+(on|at|in))?\s*[:\-]?\s*.*(\d|\bby\b).*$", re.IGNORECASE
+)
 # The start of a comment thread: what follows it is readers', not the page's.
 COMMENTS_START = re.compile(
     r"^(\d+\s+(comments?|responses?|replies)\b.*|(leave a (reply|comment)|post a comment|comments|responses)\s*:?"

@@ -90,9 +90,7 @@ def places() -> dict[str, Place]:
             index.setdefault(key(alias), place)
     for sub in sorted(
         pycountry.subdivisions,
-        key=lambda s: (
-            REGION_COUNTRIES.index(s.country_code) if s.country_code in REGION_COUNTRIES else 99
-        ),
+        key=lambda s: REGION_COUNTRIES.index(s.country_code) if s.country_code in REGION_COUNTRIES else 99,
     ):
         if sub.parent_code is None and sub.country_code in REGION_COUNTRIES:
             clean = re.sub(r"\s*\[.*\]$", "", sub.name)
@@ -109,7 +107,7 @@ def places() -> dict[str, Place]:
             int(city["population"]),
         )
         index.setdefault(key(city["name"]), place)
-        if city["countrycode"] in {"PK", "IN", "AF", "BD", "IR"} or place.population >= 1_000_000:
+        if city["countrycode"] in {"PK", "IN", "AF", "BD", "IR"} or (place.population or 0) >= 1_000_000:
             for alt in city.get("alternatenames", []):
                 if any("\u0600" <= ch <= "\u06ff" for ch in alt):
                     index.setdefault(key(alt), place)
@@ -175,7 +173,5 @@ def find_known_fuzzy(name: str) -> Known | None:
     choices = _known_blocks().get(k[:1])
     if not choices:
         return None
-    hit = process.extractOne(
-        k, choices, scorer=fuzz.ratio, processor=None, score_cutoff=KNOWN_FUZZY
-    )
+    hit = process.extractOne(k, choices, scorer=fuzz.ratio, processor=None, score_cutoff=KNOWN_FUZZY)
     return known()[hit[0]] if hit else None

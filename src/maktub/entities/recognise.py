@@ -261,11 +261,19 @@ ROLE_APPOSITION = re.compile(
 )
 
 
+ROLE_THEN_NAME = re.compile(
+    r"\b(?:chairman|chairperson|president|secretary(?: general)?|spokesman|spokesperson|leader|founder|minister|"
+    r"governor|director|chief|editor|convener|head|vice[- ]president|counsel|lawyer|engineer|candidate|mother|father|"
+    r"wife|son|daughter|brother|sister|widow)\b[^,.;()]{0,60}?,[ \t]*((?:[A-Z][\w'’-]+[ \t]+){1,3}[A-Z][\w'’-]+),",
+    re.IGNORECASE,
+)
+
+
 def _titled_by_role(text: str) -> list[Mention]:
-    """'Waseem Akthar (MNA)': a name followed by a role or party in brackets is a person's."""
-    return [
-        Mention(m.group(1), m.group(1), None, {"title"}) for m in ROLE_APPOSITION.finditer(text)
-    ]
+    """'Waseem Akthar (MNA)', 'its chairman, Farhat Rizvi,': a name beside a role is a person's."""
+    found = [Mention(m.group(1), m.group(1), None, {"title"}) for m in ROLE_APPOSITION.finditer(text)]
+    found += [Mention(m.group(1), m.group(1), None, {"title"}) for m in ROLE_THEN_NAME.finditer(text)]
+    return found
 
 
 def _ends_with_org_word(words: list[str]) -> bool:
@@ -376,9 +384,7 @@ def _trim_to_initials(words: list[str], short: str) -> str | None:
         tail = words[start:]
         if not tail[0][:1].isupper():
             continue
-        initials = "".join(
-            w[0] for w in tail if w.lower() not in {"of", "the", "and", "for", "e", "ul", "-"}
-        )
+        initials = "".join(w[0] for w in tail if w.lower() not in {"of", "the", "and", "for", "e", "ul", "-"})
         if (
             initials.upper() == short.upper()
             or initials.upper().startswith(short.upper())

@@ -39,6 +39,7 @@ class Source:
     captured: str | None = None
     truncated: bool = False
     warnings: list[str] | None = None
+    charset: str | None = None  # as declared by the server (WARC records' Content-Type)
 
 
 def iter_sources(paths: list[str], options: ReadOptions) -> Iterator[Source | RefusedInput]:
@@ -100,9 +101,7 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Source | RefusedInp
         yield RefusedInput(str(path), _os_reason(exc) if exc.errno else f"unreadable: {exc}")
         return
     except EOFError:
-        yield RefusedInput(
-            str(path), "truncated gzip: the file ends before its compressed data does"
-        )
+        yield RefusedInput(str(path), "truncated gzip: the file ends before its compressed data does")
         return
     warnings = []
     truncated = len(data) > options.max_bytes

@@ -118,9 +118,7 @@ def parse_html(text: str, url: str | None = None) -> HtmlPage:
     return page
 
 
-def _render(
-    el: etree._Element, lines: list[Line], buf: list[str], chrome: bool, in_main: bool
-) -> None:
+def _render(el: etree._Element, lines: list[Line], buf: list[str], chrome: bool, in_main: bool) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in DROP or not tag:
         return
@@ -128,9 +126,9 @@ def _render(
     main_like = tag in {"article", "main"} or bool(MAIN_ATTR.search(attrs))
     if not chrome and not main_like:
         # An article's own <header> (headline, byline) is content; the page's is chrome.
-        if (
-            tag in CHROME_TAGS and not (in_main and tag in {"header", "footer"})
-        ) or CHROME_ATTR.search(attrs):
+        if (tag in CHROME_TAGS and not (in_main and tag in {"header", "footer"})) or CHROME_ATTR.search(
+            attrs
+        ):
             chrome = True
     in_main = in_main or main_like
     block = tag in BLOCK
@@ -165,9 +163,7 @@ def _flush(lines: list[Line], buf: list[str], chrome: bool) -> None:
     text = " ".join("".join(buf).split())
     buf.clear()
     if text:
-        lines.append(
-            Line(text, chrome, "page chrome (menu, header, footer or widget)" if chrome else "")
-        )
+        lines.append(Line(text, chrome, "page chrome (menu, header, footer or widget)" if chrome else ""))
 
 
 def _squeeze(lines: list[Line]) -> list[Line]:
@@ -209,19 +205,13 @@ def _meta(tree: etree._Element) -> dict[str, str]:
             iso = re.match(r"\d{4}-\d{2}-\d{2}", value)
             if iso:
                 out["date"] = iso.group(0)
-        elif (
-            key in {"author", "article:author", "dc.creator"}
-            and "author" not in out
-            and "://" not in value
-        ):
+        elif key in {"author", "article:author", "dc.creator"} and "author" not in out and "://" not in value:
             out["author"] = value
     if "date" not in out:
         for t in tree.iter("time"):
             dt = t.get("datetime") or ""
             iso = re.match(r"\d{4}-\d{2}-\d{2}", dt)
-            if iso and (
-                t.get("itemprop") == "datePublished" or "publish" in (t.get("class") or "")
-            ):
+            if iso and (t.get("itemprop") == "datePublished" or "publish" in (t.get("class") or "")):
                 out["date"] = iso.group(0)
                 break
     return out
@@ -266,9 +256,7 @@ def _mark_outside_main(lines: list[Line], main_text: str, h1: str | None) -> Non
         return
     first, last = inside[0], inside[-1]
     if h1:
-        heading = next(
-            (i for i, ln in enumerate(lines[:first]) if _norm(ln.text) == _norm(h1)), None
-        )
+        heading = next((i for i, ln in enumerate(lines[:first]) if _norm(ln.text) == _norm(h1)), None)
         if heading is not None and first - heading <= 12:
             first = heading
     for i, ln in enumerate(lines):

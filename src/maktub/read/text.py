@@ -11,10 +11,15 @@ from maktub.errors import RefusedInput
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
 
-def decode(source: str, data: bytes, html: bool = False) -> tuple[str, str | None]:
-    """Decode a page; return the text and a warning when it was not plain UTF-8."""
+def decode(source: str, data: bytes, html: bool = False, declared: str | None = None) -> tuple[str, str | None]:
+    """Decode a page (server-declared charset, then <meta charset>, UTF-8, detection); warn when guessed."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise RefusedInput(source, "binary file (NUL bytes): not a text, HTML or WARC page")
+    if declared:
+        try:
+            return data.decode(declared.lower()).lstrip("\ufeff"), None
+        except (LookupError, UnicodeDecodeError):
+            pass
     if html:
         match = META_CHARSET.search(data[:4096])
         if match:

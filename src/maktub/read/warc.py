@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,8 +50,7 @@ def iter_warc(path: Path, options: ReadOptions) -> Iterator[Source | RefusedInpu
                 if getattr(record.raw_stream, "limit", 0) > 0:
                     yield RefusedInput(
                         str(path),
-                        f"truncated WARC: record {count} ({uri}) ends early; "
-                        "the records before it were read",
+                        f"truncated WARC: record {count} ({uri}) ends early; the records before it were read",
                     )
                     return
                 truncated = len(data) > options.max_bytes
@@ -58,10 +58,9 @@ def iter_warc(path: Path, options: ReadOptions) -> Iterator[Source | RefusedInpu
                 if not data.strip():
                     continue
                 fmt = "text" if record.rec_type == "conversion" or "text/plain" in ctype else "html"
+                declared = re.search(r"charset=([\w.:-]+)", ctype)
                 warnings = (
-                    [f"record {count} longer than {options.max_bytes:,} bytes: cut"]
-                    if truncated
-                    else []
+                    [f"record {count} longer than {options.max_bytes:,} bytes: cut"] if truncated else []
                 )
                 yield Source(
                     uri,
@@ -70,6 +69,7 @@ def iter_warc(path: Path, options: ReadOptions) -> Iterator[Source | RefusedInpu
                     captured=(captured or "")[:10] or None,
                     truncated=truncated,
                     warnings=warnings,
+                    charset=declared.group(1) if declared else None,
                 )
         if not _gzip_complete(path):
             yield RefusedInput(

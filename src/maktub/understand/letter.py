@@ -319,11 +319,7 @@ def _org_span(text: str) -> str | None:
     for tok in tokens + [","]:
         low = tok.lower().strip(".")
         starts_ok = tok[:1].isupper() and low not in ROLE_WORDS
-        if (
-            run
-            and (tok[:1].isupper() or low in {"of", "for", "and", "the", "e", "ul", "i"})
-            and tok != ","
-        ):
+        if run and (tok[:1].isupper() or low in {"of", "for", "and", "the", "e", "ul", "i"}) and tok != ",":
             run.append(tok)
             continue
         if not run and starts_ok and tok != ",":
@@ -353,9 +349,7 @@ def _parse_cc(text: str) -> list[Party]:
         while len(pieces) > 1 and _is_known_place(pieces[-1]):
             pieces.pop()  # 'Minister for Interior, Islamabad': the office, not its town
         first = pieces[0]
-        if looks_like_person(first) and (
-            has_honorific(first) or len(strip_honorifics(first).split()) >= 2
-        ):
+        if looks_like_person(first) and (has_honorific(first) or len(strip_honorifics(first).split()) >= 2):
             party = Party(strip_honorifics(first))
             rest = ", ".join(pieces[1:])
             if rest:

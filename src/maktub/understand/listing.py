@@ -96,9 +96,7 @@ def split_listing(lines: list[Line]) -> list[Item]:
             items[-1].media.extend(pure_media)
             continue
         words = len(body.split())
-        prose = words >= SUMMARY_WORDS and body.rstrip().endswith(
-            (".", "?", "!", '"', "”", "…", "'")
-        )
+        prose = words >= SUMMARY_WORDS and body.rstrip().endswith((".", "?", "!", '"', "”", "…", "'"))
         if labels or words >= 2 * SUMMARY_WORDS or (prose and items and not items[-1].summary):
             if items:
                 items[-1].summary.append(body)
@@ -140,11 +138,7 @@ def _title_date(t: str) -> tuple[str, str | None]:
 def speaker_of(t: str) -> str | None:
     """Who a title says is speaking: 'Karachi belongs to us -- Altaf Hussain', 'X condemns ...'."""
     m = SPEAKER_SUFFIX.search(t)
-    if (
-        m
-        and looks_like_person(m.group("who"))
-        and len(strip_honorifics(m.group("who")).split()) >= 2
-    ):
+    if m and looks_like_person(m.group("who")) and len(strip_honorifics(m.group("who")).split()) >= 2:
         return strip_honorifics(m.group("who"))
     m = URDU_SPEAKER_SUFFIX.search(t)
     if m and 2 <= len(m.group("who").split()) <= 4:

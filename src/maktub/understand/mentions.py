@@ -12,9 +12,7 @@ ABBREVIATIONS = (
     r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bHon\.)(?<!\bRt\.)"
     r"(?<!\bGen\.)(?<!\bProf\.)(?<!\bCol\.)(?<!\bRetd\.)(?<!\b[A-Z]\.)"
 )
-SENTENCE_END = re.compile(
-    r"(?<=[.!?۔؟])" + ABBREVIATIONS + r"[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9\u0600-\u06ff])"
-)
+SENTENCE_END = re.compile(r"(?<=[.!?۔؟])" + ABBREVIATIONS + r"[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9\u0600-\u06ff])")
 
 _NAME = r"(?:[A-Z][\w.'’-]*|bin|ibn|ul|al|of|the)"
 _NAMES = rf"{_NAME}(?:\s+{_NAME}){{0,6}}"
@@ -25,15 +23,13 @@ LETTER_REF = re.compile(
     rf"(?P<to>(?:(?:the\s+)?(?:US\s+|British\s+|Indian\s+)?{_NAMES})(?:\s+(?:and|&)\s+{_NAMES})*)"
 )
 LETTER_FROM = re.compile(rf"\bletter\s+from\s+(?P<from>{_NAMES})\s+to\s+(?P<to>{_NAMES})")
-SUBJECT_AFTER = re.compile(
-    rf"^\s*,\s*(?P<who>(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|the\s+)?{_NAMES})\s+[a-z]"
-)
+SUBJECT_AFTER = re.compile(rf"^\s*,\s*(?P<who>(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|the\s+)?{_NAMES})\s+[a-z]")
 FIRST_PERSON = re.compile(r"\b(I|my|we|our)\b")
 
 
 def sentences(text: str) -> list[str]:
     """Split prose into sentences (keeping 'Mr. Hussain' together)."""
-    out = []
+    out: list[str] = []
     for para in re.split(r"\n\s*\n|\n", text):
         para = para.strip()
         if para:
@@ -75,9 +71,7 @@ URDU_FILLER = {
 }
 
 
-def find_references(
-    text: str, own_sender: str | None, own_recipient: str | None = None
-) -> list[Reference]:
+def find_references(text: str, own_sender: str | None, own_recipient: str | None = None) -> list[Reference]:
     """Letters mentioned but not contained: 'the letters to Mian Nawaz Sharif', 'I wrote to Mr. Rana'."""
     refs: list[Reference] = []
     for sentence in sentences(text):
@@ -98,19 +92,13 @@ def find_references(
             if not recipients:
                 continue
             after = SUBJECT_AFTER.match(sentence[m.end() :])
-            sender = (
-                _clean_name(after.group("who"))
-                if after
-                else _subject(sentence[: m.start()], own_sender)
-            )
+            sender = _clean_name(after.group("who")) if after else _subject(sentence[: m.start()], own_sender)
             kind = (
                 "letter"
                 if "letter" in m.group("what").lower() or "memorand" in m.group("what").lower()
                 else "other"
             )
-            plural = m.group("what").lower().endswith("s") and not m.group("what").lower().endswith(
-                "ss"
-            )
+            plural = m.group("what").lower().endswith("s") and not m.group("what").lower().endswith("ss")
             groups = [[r] for r in recipients] if plural else [recipients]
             for group in groups:
                 refs.append(Reference(kind, sender, group, first_date(sentence), sentence))  # type: ignore[arg-type]
@@ -139,9 +127,7 @@ def find_references(
             if sender in {"میں", "ہم"}:
                 sender = own_sender or sender
             refs.append(
-                Reference(
-                    "letter", sender or own_sender, [recipient], first_date(sentence), sentence
-                )
+                Reference("letter", sender or own_sender, [recipient], first_date(sentence), sentence)
             )
     return refs
 
@@ -165,9 +151,7 @@ def _recipient(to: str, appos: str | None) -> str | None:
 
 def _subject(before: str, own: str | None) -> str | None:
     """Who did the writing: the name just before the verb, an appositive, 'the association', or 'I'."""
-    clause = re.split(
-        r"\b(?:said|says|told|added|that|and|but|when|after|because|while)\b", before
-    )[-1]
+    clause = re.split(r"\b(?:said|says|told|added|that|and|but|when|after|because|while)\b", before)[-1]
     clause = clause.strip(" ,")
     appos = re.search(r",\s*((?:[A-Z][\w.'’-]+\s*){2,4}),?\s*$", before)
     if appos:
@@ -185,9 +169,7 @@ def _subject(before: str, own: str | None) -> str | None:
         return f"the {the.group(1).lower()}"  # resolved to the body it names by the entity stage
     names = [
         n
-        for n in re.findall(
-            r"((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,4})", clause
-        )
+        for n in re.findall(r"((?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,4})", clause)
         if n.lower() not in {"the", "he", "she", "it", "they", "this", "a", "an"}
     ]
     if names:
@@ -197,16 +179,10 @@ def _subject(before: str, own: str | None) -> str | None:
 
 def _clean_name(text: str) -> str:
     """A person's name without titles; an office ('Inspector General of Police') as written."""
-    text = re.sub(
-        r"^(the|US|U\.S\.|British|Indian|Pakistani)\s+", "", text.strip(), flags=re.IGNORECASE
-    )
+    text = re.sub(r"^(the|US|U\.S\.|British|Indian|Pakistani)\s+", "", text.strip(), flags=re.IGNORECASE)
     text = text.strip().rstrip(".")
     stripped = strip_honorifics(text)
-    if (
-        not stripped
-        or not stripped[:1].isupper()
-        or stripped.split()[0].lower() in {"of", "for", "and"}
-    ):
+    if not stripped or not stripped[:1].isupper() or stripped.split()[0].lower() in {"of", "for", "and"}:
         return text.strip(" ,")
     return stripped
 
@@ -225,9 +201,7 @@ URDU_CLAIMS = [
     re.compile(
         r"(?P<who>(?:[\u0600-\u06ff]+\s+){1,6}?)(?:کا|کی|کے)\s+(?:الزام|دعویٰ|دعوی|کہنا)\s+(?:ہے|تھا)\s+کہ\s+(?P<rest>.+)"
     ),
-    re.compile(
-        r"(?P<who>(?:[\u0600-\u06ff]+\s+){1,6}?)کے\s+(?:اندازے\s+کے\s+)?مطابق\s+(?P<rest>.+)"
-    ),
+    re.compile(r"(?P<who>(?:[\u0600-\u06ff]+\s+){1,6}?)کے\s+(?:اندازے\s+کے\s+)?مطابق\s+(?P<rest>.+)"),
     re.compile(
         r"(?P<who>(?:[\u0600-\u06ff]+\s+){1,6}?)نے\s+(?:ایک\s+بیان\s+میں\s+|اپنے\s+بیان\s+میں\s+)?"
         r"(?:کہا|الزام\s+لگایا|دعویٰ\s+کیا)\s+(?:ہے\s+|تھا\s+)?کہ\s+(?P<rest>.+)"
@@ -236,9 +210,7 @@ URDU_CLAIMS = [
 URDU_LEAD = {"جبکہ", "اور", "تاہم", "دوسری", "جانب", "ادھر", "انہوں", "اس", "موقع", "پر"}
 PRONOUN_SUBJECTS = {"he", "she"}
 LEADING_PHRASE = re.compile(r"^(?:.*,\s+)?(?=[A-Z])")
-PERSON_SPAN = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}"
-)
+PERSON_SPAN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}")
 
 
 def find_claims(text: str) -> list[Claim]:
@@ -251,9 +223,7 @@ def find_claims(text: str) -> list[Claim]:
         if claim:
             claims.append(claim)
         people = [
-            p
-            for p in PERSON_SPAN.findall(s)
-            if looks_like_person(p) and not p.startswith(("The ", "A "))
+            p for p in PERSON_SPAN.findall(s) if looks_like_person(p) and not p.startswith(("The ", "A "))
         ]
         if people:
             last_person = strip_honorifics(people[-1])
@@ -284,9 +254,7 @@ def _according(s: str) -> Claim | None:
 
 def _impersonal(s: str) -> Claim | None:
     m = IMPERSONAL.search(s)
-    return (
-        Claim(m.group("rest").strip(), f"it is {m.group('verb')} (unnamed sources)") if m else None
-    )
+    return Claim(m.group("rest").strip(), f"it is {m.group('verb')} (unnamed sources)") if m else None
 
 
 def _said(s: str, last_person: str | None) -> Claim | None:

@@ -127,13 +127,9 @@ SUFFIXES = [
     "sr.",
 ]
 
-_HON = "|".join(
-    re.escape(h) for h in sorted(HONORIFICS + TITLES_BEFORE_NAME, key=len, reverse=True)
-)
+_HON = "|".join(re.escape(h) for h in sorted(HONORIFICS + TITLES_BEFORE_NAME, key=len, reverse=True))
 HONORIFIC_PREFIX = re.compile(rf"^(?:(?:{_HON})(?=[\s.,]|$)\s*[.,]?\s*)+", re.IGNORECASE)
-SUFFIX_RE = re.compile(
-    r"(?:[\s,]+(?:" + "|".join(re.escape(s) for s in SUFFIXES) + r"))+\.?$", re.IGNORECASE
-)
+SUFFIX_RE = re.compile(r"(?:[\s,]+(?:" + "|".join(re.escape(s) for s in SUFFIXES) + r"))+\.?$", re.IGNORECASE)
 URDU_HON_PREFIX = re.compile(r"^(?:(?:" + "|".join(URDU_HONORIFICS) + r")\s+)+")
 
 NAME_WORD = r"(?:[A-Z][a-z'’\-]+|[A-Z]\.?|[A-Z][A-Z]?[a-z]+(?:-[A-Z][a-z]+)?)"
@@ -153,9 +149,7 @@ NAME_CONNECTORS = {
     "le",
     "bint",
 }
-PERSON_NAME = re.compile(
-    rf"^{NAME_WORD}(?:[\s\-]+(?:{NAME_WORD}|bin|ibn|ul|al|ud|de|van|von|da|el))*$"
-)
+PERSON_NAME = re.compile(rf"^{NAME_WORD}(?:[\s\-]+(?:{NAME_WORD}|bin|ibn|ul|al|ud|de|van|von|da|el))*$")
 
 # Words that make a capitalised phrase a body, not a person.
 ORG_WORDS = {
@@ -306,9 +300,7 @@ def looks_like_person(text: str) -> bool:
         return False
     if _is_urdu(t):
         core = URDU_HON_PREFIX.sub("", t).strip()
-        return 1 <= len(core.split()) <= 4 and bool(
-            URDU_HON_PREFIX.match(t) or len(core.split()) >= 2
-        )
+        return 1 <= len(core.split()) <= 4 and bool(URDU_HON_PREFIX.match(t) or len(core.split()) >= 2)
     core = strip_honorifics(t)
     parts = core.split()
     if not 1 <= len(parts) <= 5:

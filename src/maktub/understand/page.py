@@ -78,9 +78,7 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
 
     spans = _letter_spans(content, _block_starts(lines))
     words = sum(len(t.split()) for t in content) or 1
-    main_letter = next(
-        (s for s in spans if _words(content[s.start : s.end]) >= LETTER_SHARE * words), None
-    )
+    main_letter = next((s for s in spans if _words(content[s.start : s.end]) >= LETTER_SHARE * words), None)
     is_listing = main_letter is None and listing_signals(lines) >= LISTING_MIN_SIGNALS
     meta = _with_meta(lines)
     title_index = _title_index(meta, cleaned, doc.hints, strong_only=is_listing)
@@ -121,14 +119,10 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
         ln.labels for ln in lines if ln.labels
     ]
     own = doc.sender.name if doc.sender else (doc.authors[0] if doc.authors else None)
-    doc.references = find_references(
-        doc.text, own, doc.recipients[0].name if doc.recipients else None
-    )
+    doc.references = find_references(doc.text, own, doc.recipients[0].name if doc.recipients else None)
     doc.claims = find_claims(doc.text)
     for child in doc.children:
-        child_own = (
-            child.sender.name if child.sender else (child.authors[0] if child.authors else None)
-        )
+        child_own = child.sender.name if child.sender else (child.authors[0] if child.authors else None)
         child.references = find_references(
             child.text, child_own, child.recipients[0].name if child.recipients else None
         )
@@ -220,7 +214,11 @@ def _title_index(
                 return i
     if hint:
         for i, n in enumerate(normed):
-            if len(n.split()) >= 3 and len(content[i].split()) <= 25 and (hint.startswith(n) or n.startswith(hint)):
+            if (
+                len(n.split()) >= 3
+                and len(content[i].split()) <= 25
+                and (hint.startswith(n) or n.startswith(hint))
+            ):
                 return i
     if strong_only:
         return None
@@ -238,12 +236,7 @@ def _title_index(
 def _body_anchor(content: list[str]) -> int | None:
     """The first line where the body starts: a byline, a dateline, a salutation or prose."""
     for i, t in enumerate(content):
-        if (
-            len(t.split()) >= PROSE_WORDS
-            or SALUTATION.match(t)
-            or BYLINE.match(t)
-            or POSTED.match(t)
-        ):
+        if len(t.split()) >= PROSE_WORDS or SALUTATION.match(t) or BYLINE.match(t) or POSTED.match(t):
             return i
         if find_dates(t) and len(re.findall(r"\w+", strip_dates(t))) <= 3 and i > 0:
             return i
@@ -312,11 +305,7 @@ def _letter_spans(content: list[str], starts: set[int] | None = None) -> list[Le
         for j in range(sal - 1, max(i - 1, sal - 16), -1):
             t = content[j]
             if len(t.split()) > 25:
-                if (
-                    EMBED_INTRO.search(t)
-                    and len(t.split()) <= 60
-                    and t.rstrip().endswith((":", "."))
-                ):
+                if EMBED_INTRO.search(t) and len(t.split()) <= 60 and t.rstrip().endswith((":", ".")):
                     intro = j
                 break
             start = j
