@@ -11,7 +11,9 @@ from maktub.errors import RefusedInput
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
 
-def decode(source: str, data: bytes, html: bool = False, declared: str | None = None) -> tuple[str, str | None]:
+def decode(
+    source: str, data: bytes, html: bool = False, declared: str | None = None
+) -> tuple[str, str | None]:
     """Decode a page (server-declared charset, then <meta charset>, UTF-8, detection); warn when guessed."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise RefusedInput(source, "binary file (NUL bytes): not a text, HTML or WARC page")
