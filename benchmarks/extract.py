@@ -49,7 +49,8 @@ class Run:
     exit_code: int = 0
     documents: int = 0
     detail: dict[str, Any] = field(default_factory=dict)
-    stderr_tail: str = ""
+    stderr_lines: int = 0  # a refused file or a warning is one line
+    stderr_head: list[str] = field(default_factory=list)
 
     @property
     def pages_per_s(self) -> float:
@@ -138,7 +139,8 @@ def measure(name: str, command: list[str], out: Path, pages: int, megabytes: flo
         run.wall_s = time.perf_counter() - start
         child.returncode = run.exit_code = os.waitstatus_to_exitcode(status)
         stderr.seek(0)
-        run.stderr_tail = stderr.read()[-1500:].decode("utf-8", "replace").strip()
+        lines = stderr.read().decode("utf-8", "replace").splitlines()
+        run.stderr_lines, run.stderr_head = len(lines), lines[:5]
     run.cpu_s = usage.ru_utime + usage.ru_stime
     run.peak_rss_mb = usage.ru_maxrss / 1024  # Linux reports kilobytes
     return run
@@ -234,8 +236,9 @@ def print_report(report: dict[str, Any], runs: list[Run]) -> None:
     for r in runs:
         if r.detail:
             print(f"{r.name}: {json.dumps(r.detail)}")
-        if r.exit_code not in (0, 1) and r.stderr_tail:
-            print(f"{r.name} stderr (last lines):\n  " + r.stderr_tail.replace("\n", "\n  "))
+        if r.stderr_lines:
+            print(f"{r.name}: {r.stderr_lines} lines on stderr, the first:")
+            print("  " + "\n  ".join(line[:200] for line in r.stderr_head))
     ratio = report["ratio"]
     print()
     print(

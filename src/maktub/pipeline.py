@@ -101,6 +101,8 @@ def extract_source(
         doc.links = page.links
         if page.title:
             doc.hints["title"] = page.title
+        if page.heading:
+            doc.hints["heading"] = page.heading
         if page.date:
             doc.hints["date"] = page.date
         doc.authors = page.authors

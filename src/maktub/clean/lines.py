@@ -33,8 +33,8 @@ SHORT_WORDS = 8
 PROSE_WORDS = 14
 
 TRAILING_LABEL = re.compile(
-    r"(\s*(\.{2,}|…)?\s*(\[?\s*(complete story|full story|read more|continue reading|more|details)"
-    r"\s*\]?\s*(\|\s*)?)+((urdu|english|sindhi) version)?\s*)$",
+    r"(\s*(\.{2,}|…)?\s*(\[?\s*(complete story|full story|read more|continue reading|more|details|مکمل خبر|مزید)"
+    r"\s*»?\s*\]?\s*(\|\s*)?)+((urdu|english|sindhi) version|اردو ورژن|انگریزی ورژن)?\s*)$",
     re.IGNORECASE,
 )
 CMS_TITLE_SUFFIX = re.compile(r"\s*(pdf\s*)?(print\s*)?(e-?mail)\s*$", re.IGNORECASE)
@@ -71,7 +71,7 @@ def is_link_label(text: str) -> bool:
     if len(rest) != len(text) or re.search(r"[|•·]", text) or words(text) <= 4:
         rest = MEDIA_RE.sub(" ", rest)
     rest = re.sub(r"[\W\d_]+", "", rest)
-    return rest == "" and re.search(r"\w", text) is not None
+    return rest == "" and re.search(r"[^\W\d_]", text) is not None
 
 
 def strip_trailing_labels(text: str) -> tuple[str, str]:

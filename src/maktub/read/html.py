@@ -89,6 +89,7 @@ class HtmlPage:
 
     lines: list[Line]
     title: str | None = None
+    heading: str | None = None
     date: str | None = None
     authors: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
@@ -109,9 +110,10 @@ def parse_html(text: str, url: str | None = None) -> HtmlPage:
     lines = _squeeze(lines)
     main_text = _main_text(tree, url)
     if main_text:
-        _mark_outside_main(lines, main_text, meta.get("h1"))
+        _mark_outside_main(lines, main_text, [t for t in (meta.get("title"), meta.get("h1")) if t])
     page = HtmlPage(lines, links=links)
-    page.title = meta.get("h1") or meta.get("title")
+    page.title = meta.get("title") or meta.get("h1")
+    page.heading = meta.get("h1")
     page.date = meta.get("date")
     if meta.get("author"):
         page.authors = [meta["author"]]
@@ -241,7 +243,7 @@ def _norm(t: str) -> str:
     return " ".join(t.split()).casefold()
 
 
-def _mark_outside_main(lines: list[Line], main_text: str, h1: str | None) -> None:
+def _mark_outside_main(lines: list[Line], main_text: str, headings: list[str]) -> None:
     """Lines before the first and after the last line of the main text are chrome."""
     main = {_norm(t) for t in main_text.splitlines() if t.strip()}
     main_flat = _norm(main_text)
@@ -255,7 +257,7 @@ def _mark_outside_main(lines: list[Line], main_text: str, h1: str | None) -> Non
     if not inside:
         return
     first, last = inside[0], inside[-1]
-    if h1:
+    for h1 in headings:
         heading = next((i for i, ln in enumerate(lines[:first]) if _norm(ln.text) == _norm(h1)), None)
         if heading is not None and first - heading <= 12:
             first = heading

@@ -24,9 +24,7 @@ URDU_SPEAKER_SUFFIX = re.compile(
     r"[:：]\s*(?P<who>[\u0600-\u06ff ]{3,40})$|(?:[–—]|-{1,2})\s*(?P<who2>[\u0600-\u06ff ]{3,40})$"
 )
 POSTED_LINE = re.compile(r"^(posted|published|updated)\b.*\d", re.IGNORECASE)
-TEASER_LINK = re.compile(
-    r"complete story|full story|read more|continue reading|details|more\b", re.IGNORECASE
-)
+TEASER_LINK = re.compile(r"complete story|full story|read more|continue reading|details|more\b|مکمل خبر|مزید", re.IGNORECASE)
 # A summary is prose: 15+ words, or a line that ended in a "Complete Story" style link.
 SUMMARY_WORDS = 15
 
@@ -66,7 +64,7 @@ def split_listing(lines: list[Line]) -> list[Item]:
     """Split a listing's lines into items; link-label lines attach their media to the item above."""
     items: list[Item] = []
     pending_date: str | None = None
-    for ln in lines:
+    for n, ln in enumerate(lines):
         t = ln.text
         if not t:
             continue
@@ -83,7 +81,11 @@ def split_listing(lines: list[Line]) -> list[Item]:
                 items[-1].authors = [who.group("who").strip()]
             continue
         if is_date_line(t):
-            if items and not items[-1].date and not items[-1].summary:
+            # A date between two lines dates the item above it, unless a new title follows it
+            # (table rows and blog posts put the date first).
+            nxt = _next_content(lines, n)
+            title_follows = nxt is not None and not is_link_label(nxt) and len(nxt.split()) < SUMMARY_WORDS
+            if items and not items[-1].date and not items[-1].summary and not title_follows:
                 items[-1].date = first_date(t)
             else:
                 pending_date = first_date(t)
@@ -110,6 +112,14 @@ def split_listing(lines: list[Line]) -> list[Item]:
         item.media.extend(pure_media)
         items.append(item)
     return items
+
+
+def _next_content(lines: list[Line], n: int) -> str | None:
+    """The next line after lines[n] that is content or a link row."""
+    for ln in lines[n + 1 :]:
+        if ln.text and (not ln.boilerplate or ln.reason == "link label"):
+            return ln.text
+    return None
 
 
 def _only_labels(t: str) -> bool:

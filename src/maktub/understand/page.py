@@ -203,9 +203,9 @@ def _title_index(
                 return i
     hint = _norm(hints.get("title") or "")
     normed = [_norm(t) for t in content[:40]]
-    if hint:
+    for candidate in (hint, _norm(hints.get("heading") or "")):
         for i, n in enumerate(normed):
-            if n == hint:
+            if candidate and n == candidate:
                 return i
     for crumb in cleaned.crumbs:
         c = _norm(crumb)
