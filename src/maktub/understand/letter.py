@@ -24,7 +24,8 @@ SALUTATION = re.compile(
 CLOSING = re.compile(
     r"(^|\b)(yours\s+(sincerely|faithfully|truly|respectfully|obediently|ever)|sincerely(\s+yours)?"
     r"|(with\s+)?(best|warm|warmest|kind|kindest)\s+(regards|wishes)|regards|respectfully(\s+yours)?"
-    r"|faithfully|thanking you|wassalam|والسلام|آپ\s+کا\s+مخلص|خیر\s+اندیش|فقط|نیاز\s+مند)[\s,.!]*$",
+    r"|faithfully|thanking you|wassalam|والسلام|آپ\s+کا\s+مخلص|خیر\s+اندیش|فقط|نیاز\s+مند|نیک\s+تمناؤں\s+کے\s+ساتھ"
+    r"|مخلص|دعاگو)[\s,.!]*$",
     re.IGNORECASE,
 )
 CC_LINE = re.compile(
@@ -43,6 +44,14 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 LABEL = re.compile(
     r"^(permanent\s+|postal\s+|mailing\s+|home\s+|office\s+)?(address|from|to|sender|recipient|"
     r"پتہ|منجانب|بنام)\s*[:,]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+ATTENTION = re.compile(r"^(?:kind\s+)?(?:attention|attn\.?|for the attention of)\s*[:\-]?\s*(?P<who>.+)$", re.IGNORECASE)
+OFFICE = re.compile(
+    r"^the\s+(?P<role>(?:[A-Z][\w'’-]*\s+){0,3}(?:chairman|chairperson|president|secretary|minister|governor|"
+    r"director|director general|commissioner|registrar|editor|principal|vice chancellor|chief executive|"
+    r"manager|officer|inspector general|superintendent|mayor|speaker|ambassador|high commissioner|"
+    r"chief justice|chief minister|prime minister|managing director|collector|deputy commissioner)\b.*)$",
     re.IGNORECASE,
 )
 SUBJECT = re.compile(r"^(subject|sub|re|ref|موضوع)\s*[:.\-]\s*\S", re.IGNORECASE)
@@ -139,9 +148,13 @@ def signature_end(lines: list[str], after: int) -> int:
     return end
 
 
-def parse_letter(lines: list[str]) -> LetterParts:
-    """Parse the lines of one letter (boilerplate already removed) into its parts."""
+def parse_letter(lines: list[str], starts: set[int] | None = None) -> LetterParts:
+    """Parse the lines of one letter (boilerplate already removed) into its parts.
+
+    `starts` holds the indexes of lines with a blank line above them, when known.
+    """
     parts = LetterParts()
+    tail_from = 0
     sal = find_salutation(lines)
     head = lines[:sal] if sal is not None else lines[: min(len(lines), 8)]
     if sal is not None:
@@ -150,7 +163,8 @@ def parse_letter(lines: list[str]) -> LetterParts:
     closing = find_closing(lines, body_start)
     if closing is not None:
         parts.closing = lines[closing]
-        tail = lines[closing + 1 :]
+        tail_from = closing + 1
+        tail = lines[tail_from:]
         if parts.closing and not CLOSING.match(parts.closing):
             parts.closing = CLOSING.search(parts.closing).group(0).strip()  # type: ignore[union-attr]
     else:
@@ -158,9 +172,12 @@ def parse_letter(lines: list[str]) -> LetterParts:
             (i for i in range(body_start, len(lines)) if len(lines[i].split()) > 14),
             default=len(lines) - 1,
         )
-        tail = lines[last_prose + 1 :]
-    header_parties, direction = _parse_block(head, parts)
-    signature, _ = _parse_block(tail, parts)
+        tail_from = last_prose + 1
+        tail = lines[tail_from:]
+    head_starts = None if starts is None else {i for i in starts if i < len(head)} | {0}
+    tail_starts = None if starts is None else {i - tail_from for i in starts if i >= tail_from} | {0}
+    header_parties, direction = _parse_block(head, parts, head_starts)
+    signature, _ = _parse_block(tail, parts, tail_starts)
     signer = signature[0] if signature else None
     if signer is not None:
         same = next((p for p in header_parties if _same_person(p.name, signer.name)), None)
@@ -203,16 +220,32 @@ def _merge(into: Party, other: Party) -> None:
             setattr(into, key, getattr(other, key))
 
 
-def _parse_block(lines: list[str], parts: LetterParts) -> tuple[list[Party], dict[int, str]]:
-    """Group header or signature lines into parties: a name line starts one, the rest describe it."""
+def _parse_block(
+    lines: list[str], parts: LetterParts, starts: set[int] | None = None
+) -> tuple[list[Party], dict[int, str]]:
+    """Group header or signature lines into parties: a name line starts one, the rest describe it.
+
+    Inside a block (no blank line between), a line opens a new party only when it carries a
+    courtesy title; otherwise it describes the party above (its role, body or address).
+    """
     parties: list[Party] = []
     direction: dict[int, str] = {}
     pending = ""
     addresses: dict[int, list[str]] = {}
     cc_mode = False
-    for raw in lines:
+    known_blocks = starts is not None
+    starts = starts or set()
+    for n, raw in enumerate(lines):
         t = raw.strip()
         if not t:
+            continue
+        new_block = n in starts or not known_blocks
+        attention = ATTENTION.match(t)
+        if attention and parties:
+            person = attention.group("who").strip(" ,.")
+            office = parties[-1]
+            office.role = office.role or re.sub(r"^the\s+", "", office.name, flags=re.IGNORECASE)
+            office.name = strip_honorifics(person)
             continue
         if SUBJECT.match(t):
             parts.subject = t.split(":", 1)[-1].strip()
@@ -247,8 +280,17 @@ def _parse_block(lines: list[str], parts: LetterParts) -> tuple[list[Party], dic
             t = label.group("rest").strip()
             if not t:
                 continue
-        name_part = t.split(",")[0]
-        if looks_like_person(name_part) and not _is_known_place(name_part):
+        name_part = re.split(r"[,،]", t)[0]
+        office = OFFICE.match(name_part)
+        if office and (new_block or not parties or pending):
+            parties.append(Party(name_part.strip(" ,.")))
+            parties[-1].role = office.group("role")
+            if pending:
+                direction[len(parties) - 1] = pending
+                pending = ""
+            continue
+        opens = not parties or new_block or has_honorific(name_part) or bool(pending)
+        if opens and looks_like_person(name_part) and not _is_known_place(name_part):
             party = Party(strip_honorifics(name_part))
             rest = t[len(name_part) :].strip(" ,")
             parties.append(party)
@@ -259,7 +301,7 @@ def _parse_block(lines: list[str], parts: LetterParts) -> tuple[list[Party], dic
                 _describe(party, rest, addresses.setdefault(len(parties) - 1, []))
             continue
         if not parties:
-            if is_org_name(t) and not re.search(r"\d", t):
+            if is_org_name(t) and not re.search(r"\d", t) and len(t.split()) <= 8 and not t.isupper():
                 parties.append(Party(t.strip(" ,.")))
             continue
         _describe(parties[-1], t, addresses.setdefault(len(parties) - 1, []))

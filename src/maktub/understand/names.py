@@ -281,6 +281,7 @@ PLACE_WORDS = {
 def strip_honorifics(name: str) -> str:
     """'Rt. Hon. Tony Blair MP,' -> 'Tony Blair'; 'Signed Altaf Hussain' -> 'Altaf Hussain'."""
     name = name.strip(" \t,;:-–—")
+    name = re.sub(r"\s*\((?:r|retd\.?|retired|rtd\.?)\)\s*", " ", name, flags=re.IGNORECASE)
     name = HONORIFIC_PREFIX.sub("", name)
     name = URDU_HON_PREFIX.sub("", name)
     name = SUFFIX_RE.sub("", name)

@@ -76,7 +76,8 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
         ]
     )
 
-    spans = _letter_spans(content, _block_starts(lines))
+    starts = _block_starts(lines)
+    spans = _letter_spans(content, starts)
     words = sum(len(t.split()) for t in content) or 1
     main_letter = next((s for s in spans if _words(content[s.start : s.end]) >= LETTER_SHARE * words), None)
     is_listing = main_letter is None and listing_signals(lines) >= LISTING_MIN_SIGNALS
@@ -87,7 +88,8 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
     if title_index is not None and title_index > 0:
         _sweep_above_title(lines, content[title_index])
         content = _content(lines)
-        spans = _letter_spans(content, _block_starts(lines))
+        starts = _block_starts(lines)
+        spans = _letter_spans(content, starts)
         main_letter = next(
             (s for s in spans if _words(content[s.start : s.end]) >= LETTER_SHARE * words), None
         )
@@ -98,7 +100,7 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
         doc.title = cleaned.cms_title
 
     if main_letter is not None:
-        _as_letter(doc, content[main_letter.start : main_letter.end])
+        _as_letter(doc, content[main_letter.start : main_letter.end], _relative(starts, main_letter))
         if doc.date is None:
             doc.date = doc.hints.get("date") or find_publication_date(
                 _with_meta(lines), _index_of(_with_meta(lines), doc.title)
@@ -112,7 +114,7 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
     else:
         _as_article(doc, _with_meta(lines), cleaned)
         for n, span in enumerate(spans):
-            doc.children.append(_letter_child(doc, content, span, n))
+            doc.children.append(_letter_child(doc, content, span, n, _relative(starts, span)))
     doc.text = _paragraphs(lines)
     doc.lines = lines
     doc.boilerplate = [ln.text for ln in lines if ln.boilerplate and ln.text] + [
@@ -350,9 +352,9 @@ def _through_copies(content: list[str], end: int, starts: set[int]) -> int:
     return end
 
 
-def _as_letter(doc: Document, lines: list[str]) -> None:
+def _as_letter(doc: Document, lines: list[str], starts: set[int] | None = None) -> None:
     doc.kind = "letter"
-    parts = parse_letter(lines)
+    parts = parse_letter(lines, starts)
     doc.date = parts.date
     doc.sender, doc.recipients, doc.cc = parts.sender, parts.recipients, parts.cc
     doc.salutation, doc.closing = parts.salutation, parts.closing
@@ -363,14 +365,19 @@ def _as_letter(doc: Document, lines: list[str]) -> None:
         doc.title = f"Letter to {to}" if to else parts.subject
 
 
-def _letter_child(doc: Document, content: list[str], span: LetterSpan, n: int) -> Document:
+def _relative(starts: set[int], span: LetterSpan) -> set[int]:
+    """Paragraph starts counted from the first line of a letter."""
+    return {i - span.start for i in starts if span.start <= i < span.end}
+
+
+def _letter_child(doc: Document, content: list[str], span: LetterSpan, n: int, starts: set[int]) -> Document:
     title = content[span.intro] if span.intro is not None else None
     letter_lines = content[span.start : span.end]
     child = Document(id=child_id(doc.id, n, title), source=doc.source, parent=doc.id)
     child.title = title
     child.language = doc.language
     child.text = "\n\n".join(letter_lines)
-    _as_letter(child, letter_lines)
+    _as_letter(child, letter_lines, starts)
     if child.date is None:
         child.date = next((d.iso for t in letter_lines[:8] for d in find_dates(t)), None)
     return child
