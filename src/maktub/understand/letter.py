@@ -18,7 +18,7 @@ from maktub.understand.names import (
 SALUTATION = re.compile(
     r"^(my\s+)?(dear(est)?|respected|respectable|hon'?ble|honou?rable|esteemed)\b.{0,70}$"
     r"|^(sir|madam|sir\s*/\s*madam|gentlemen|to whom it may concern)\s*[,:!]?$"
-    r"|^(محترم|محترمہ|جناب|عزت مآب|مکرمی|بخدمت)\s.{0,60}[،,]?$|^السلام\s*علیکم",
+    r"|^(محترم|محترمہ|جناب|عزت مآب|مکرمی)\s.{0,60}[،,!]?$|^السلام\s*علیکم",
     re.IGNORECASE,
 )
 CLOSING = re.compile(
@@ -43,7 +43,7 @@ BARE_PHONE = re.compile(r"^\+?\(?\d[\d\s\-()/.]{6,}\d\.?$")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 LABEL = re.compile(
     r"^(permanent\s+|postal\s+|mailing\s+|home\s+|office\s+)?(address|from|to|sender|recipient|"
-    r"پتہ|منجانب|بنام)\s*[:,]?\s*(?P<rest>.*)$",
+    r"پتہ|منجانب|بنام|بخدمت)\s*[:,]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 ATTENTION = re.compile(r"^(?:kind\s+)?(?:attention|attn\.?|for the attention of)\s*[:\-]?\s*(?P<who>.+)$", re.IGNORECASE)
@@ -275,7 +275,7 @@ def _parse_block(
         if label:
             word = label.group(2).lower()
             pending = {"from": "from", "sender": "from", "منجانب": "from"}.get(
-                word, "to" if word in {"to", "recipient", "بنام"} else ""
+                word, "to" if word in {"to", "recipient", "بنام", "بخدمت"} else ""
             )
             t = label.group("rest").strip()
             if not t:
@@ -326,7 +326,7 @@ def _describe(party: Party, t: str, address: list[str]) -> None:
         t = (t[: phone.start()] + t[phone.end() :]).strip(" ,;:.") if phone else ""
         if not t:
             return
-    words = [w.strip(",.&()").lower() for w in t.split()]
+    words = [w.strip(",.&()،").lower() for w in t.split()]
     if party.role is None and (
         words
         and words[0] in ROLE_WORDS
@@ -342,9 +342,17 @@ def _describe(party: Party, t: str, address: list[str]) -> None:
     address.append(t.strip(" ,"))
 
 
+URDU_ORG_WORDS = ("ایسوسی ایشن", "پارٹی", "فرنٹ", "تحریک", "موومنٹ", "لیگ", "جماعت", "کمیٹی", "کونسل", "اتھارٹی",
+                  "حکومت", "وزارت", "یونین", "فورم", "سوسائٹی", "ٹرسٹ", "فاؤنڈیشن", "یونیورسٹی", "کمیشن", "اسمبلی")
+
+
 def split_role(text: str) -> tuple[str, str | None]:
     """'Chief of Muttahida Qaumi Movement,' -> ('Chief', 'Muttahida Qaumi Movement')."""
-    text = text.strip(" ,.;")
+    text = text.strip(" ,.;،")
+    if "،" in text:
+        role, _, rest = text.partition("،")
+        if any(w in rest for w in URDU_ORG_WORDS):
+            return role.strip(), rest.strip(" ،")
     org = _org_span(text)
     if not org:
         return text, None
@@ -393,9 +401,12 @@ def _parse_cc(text: str) -> list[Party]:
         first = pieces[0]
         if looks_like_person(first) and (has_honorific(first) or len(strip_honorifics(first).split()) >= 2):
             party = Party(strip_honorifics(first))
-            rest = ", ".join(pieces[1:])
+            places = [p for p in pieces[1:] if _is_known_place(p)]
+            rest = ", ".join(p for p in pieces[1:] if p not in places)
             if rest:
                 party.role, party.organization = split_role(rest)
+            if places:
+                party.address = ", ".join(places)
         else:
             sep = "، " if "،" in chunk else ", "
             party = Party(sep.join(pieces))

@@ -284,6 +284,7 @@ def strip_honorifics(name: str) -> str:
     name = re.sub(r"\s*\((?:r|retd\.?|retired|rtd\.?)\)\s*", " ", name, flags=re.IGNORECASE)
     name = HONORIFIC_PREFIX.sub("", name)
     name = URDU_HON_PREFIX.sub("", name)
+    name = re.sub(r"\s+(صاحب|صاحبہ)$", "", name)
     name = SUFFIX_RE.sub("", name)
     name = re.sub(r"\s*\((?:[A-Z]{2,6})\)$", "", name)  # 'Waseem Akhtar (MNA)'
     return name.strip(" \t,;:-–—")
@@ -300,8 +301,12 @@ def looks_like_person(text: str) -> bool:
     if not t or len(t) > 60 or re.search(r"\d|@", t):
         return False
     if _is_urdu(t):
+        from maktub.understand.letter import ROLE_WORDS, URDU_ORG_WORDS
+
         core = URDU_HON_PREFIX.sub("", t).strip()
-        return 1 <= len(core.split()) <= 4 and bool(URDU_HON_PREFIX.match(t) or len(core.split()) >= 2)
+        if any(w in ROLE_WORDS for w in core.split()) or any(w in core for w in URDU_ORG_WORDS):
+            return False
+        return 1 <= len(core.split()) <= 4 and bool(URDU_HON_PREFIX.match(t) or 2 <= len(core.split()) <= 3)
     core = strip_honorifics(t)
     parts = core.split()
     if not 1 <= len(parts) <= 5:
