@@ -382,7 +382,7 @@ def _trim_to_initials(words: list[str], short: str) -> str | None:
     """The shortest tail of `words` whose initials spell the acronym (with small words skipped)."""
     for start in range(len(words)):
         tail = words[start:]
-        if not tail[0][:1].isupper():
+        if not tail[0][:1].isupper() or tail[0].lower() in {"the", "a", "an"}:
             continue
         initials = "".join(w[0] for w in tail if w.lower() not in {"of", "the", "and", "for", "e", "ul", "-"})
         if (

@@ -17,8 +17,9 @@ SENTENCE_END = re.compile(r"(?<=[.!?۔؟])" + ABBREVIATIONS + r"[\"”’']?\s+(
 _NAME = r"(?:[A-Z][\w.'’-]*|bin|ibn|ul|al|of|the)"
 _NAMES = rf"{_NAME}(?:\s+{_NAME}){{0,6}}"
 LETTER_REF = re.compile(
-    r"\b(?P<det>an?|the|my|his|her|their|our|its)?\s*(?P<what>open letters?|letters?|memorandums?|messages?|"
-    r"notes?|faxes?|e-?mails?)\s+(?:(?:he|she|they|I|we)\s+)?(?:(?:was|were|had been|has been)\s+)?"
+    r"\b(?P<det>an?|the|my|his|her|their|our|its|your)?\s*(?P<what>open letters?|letters?|memorandums?|messages?|"
+    r"notes?|faxes?|e-?mails?)\s+(?:dated\s+[\w ,]{4,24}?\s+)?(?:(?:he|she|they|I|we)\s+)?"
+    r"(?:(?:was|were|had been|has been)\s+)?"
     r"(?:sent|written|addressed|dispatched|delivered|wrote)?\s*to\s+"
     rf"(?P<to>(?:(?:the\s+)?(?:US\s+|British\s+|Indian\s+)?{_NAMES})(?:\s+(?:and|&)\s+{_NAMES})*)"
 )
@@ -48,6 +49,10 @@ RECIPIENT_END = re.compile(
     r"\s+(?:asking|requesting|with|about|on|in|twice|earlier|last|listing|demanding|seeking|urging|to|but|and\s+(?:had|has|was|is|received|asked)|"
     r"for|over|regarding|after|before|three|two|several|this|that|who|which|at|of\s+the\s+(?:same|case))\b.*$"
 )
+PREVIOUS_LETTER = re.compile(
+    r"\b(?P<det>our|my|your)\s+(?:earlier|previous|last|first|second)?\s*letters?\s+(?:of|dated)\s+\d", re.IGNORECASE
+)
+PERSON_SPAN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}")
 ABBREVIATED = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Rt|Hon|Prof|Gen|Col|Capt|Lt|Retd)\.")
 PRONOUNS = {"him", "her", "them", "it", "us", "me", "you", "his", "their"}
 URDU_WROTE = re.compile(
@@ -71,11 +76,24 @@ URDU_FILLER = {
 }
 
 
-def find_references(text: str, own_sender: str | None, own_recipient: str | None = None) -> list[Reference]:
-    """Letters mentioned but not contained: 'the letters to Mian Nawaz Sharif', 'I wrote to Mr. Rana'."""
+def find_references(
+    text: str, own_sender: str | None, own_recipient: str | None = None, title: str | None = None
+) -> list[Reference]:
+    """Letters mentioned but not contained: 'the letters to Mian Nawaz Sharif', 'I wrote to Mr. Rana'.
+
+    The title is left out: 'Our letter to the Chairman' names this document, not another.
+    """
     refs: list[Reference] = []
+    last_person: str | None = None
     for sentence in sentences(text):
+        if title and sentence.strip() == title.strip():
+            continue
         sentence = ABBREVIATED.sub(r"\1", sentence)
+        earlier = PREVIOUS_LETTER.search(sentence)
+        if earlier and own_recipient:
+            who = own_recipient if earlier.group("det").lower() in {"our", "my"} else own_sender
+            sender = own_sender if earlier.group("det").lower() in {"our", "my"} else own_recipient
+            refs.append(Reference("letter", sender, [who] if who else [], first_date(sentence), sentence))
         for m in LETTER_FROM.finditer(sentence):
             refs.append(
                 Reference(
@@ -92,7 +110,12 @@ def find_references(text: str, own_sender: str | None, own_recipient: str | None
             if not recipients:
                 continue
             after = SUBJECT_AFTER.match(sentence[m.end() :])
-            sender = _clean_name(after.group("who")) if after else _subject(sentence[: m.start()], own_sender)
+            if (m.group("det") or "").lower() == "your":
+                sender = own_recipient
+            elif after:
+                sender = _clean_name(after.group("who"))
+            else:
+                sender = _subject(sentence[: m.start()], own_sender, last_person)
             kind = (
                 "letter"
                 if "letter" in m.group("what").lower() or "memorand" in m.group("what").lower()
@@ -113,7 +136,7 @@ def find_references(text: str, own_sender: str | None, own_recipient: str | None
             refs.append(
                 Reference(
                     "letter",
-                    _subject(sentence[: m.start()], own_sender),
+                    _subject(sentence[: m.start()], own_sender, last_person),
                     [recipient],
                     first_date(sentence),
                     sentence,
@@ -129,6 +152,9 @@ def find_references(text: str, own_sender: str | None, own_recipient: str | None
             refs.append(
                 Reference("letter", sender or own_sender, [recipient], first_date(sentence), sentence)
             )
+        people = [p for p in PERSON_SPAN.findall(sentence) if looks_like_person(p) and not p.startswith("The ")]
+        if people:
+            last_person = _clean_name(people[-1])
     return refs
 
 
@@ -149,10 +175,16 @@ def _recipient(to: str, appos: str | None) -> str | None:
     return _clean_name(to) if to[:1].isupper() or len(to.split()) <= 4 else None
 
 
-def _subject(before: str, own: str | None) -> str | None:
-    """Who did the writing: the name just before the verb, an appositive, 'the association', or 'I'."""
-    clause = re.split(r"\b(?:said|says|told|added|that|and|but|when|after|because|while)\b", before)[-1]
-    clause = clause.strip(" ,")
+def _subject(before: str, own: str | None, last_person: str | None = None) -> str | None:
+    """Who did the writing: the name just before the verb, an appositive, 'the association', or 'I'.
+
+    'she' or 'he' is the person named last before it, in this sentence or the ones above.
+    """
+    parts = re.split(r"\b(?:said|says|told|added|that|and|but|when|after|because|while)\b", before)
+    clause = parts[-1].strip(" ,")
+    if re.fullmatch(r"(?i)(he|she)(\s+(has|had|have|also|then))*", clause):
+        named = [p for p in PERSON_SPAN.findall(" ".join(parts[:-1])) if looks_like_person(p)]
+        return _clean_name(named[-1]) if named else last_person
     appos = re.search(r",\s*((?:[A-Z][\w.'’-]+\s*){2,4}),?\s*$", before)
     if appos:
         return _clean_name(appos.group(1))
@@ -210,7 +242,6 @@ URDU_CLAIMS = [
 URDU_LEAD = {"جبکہ", "اور", "تاہم", "دوسری", "جانب", "ادھر", "انہوں", "اس", "موقع", "پر"}
 PRONOUN_SUBJECTS = {"he", "she"}
 LEADING_PHRASE = re.compile(r"^(?:.*,\s+)?(?=[A-Z])")
-PERSON_SPAN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}")
 
 
 def find_claims(text: str) -> list[Claim]:

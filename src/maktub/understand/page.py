@@ -121,7 +121,9 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
         ln.labels for ln in lines if ln.labels
     ]
     own = doc.sender.name if doc.sender else (doc.authors[0] if doc.authors else None)
-    doc.references = find_references(doc.text, own, doc.recipients[0].name if doc.recipients else None)
+    doc.references = find_references(
+        doc.text, own, doc.recipients[0].name if doc.recipients else None, title=doc.title
+    )
     doc.claims = find_claims(doc.text)
     for child in doc.children:
         child_own = child.sender.name if child.sender else (child.authors[0] if child.authors else None)
