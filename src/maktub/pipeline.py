@@ -110,8 +110,10 @@ def extract_source(
         cleaned = clean_lines(text.splitlines(), repeated)
     understand(doc, cleaned)
     if options.entities:
-        for d in doc.walk():
-            recognise_entities(d, resolver)
+        recognise_entities(doc, resolver)
+        attribute_statement(doc)
+        for d in doc.walk()[1:]:
+            recognise_entities(d, resolver, context=doc.entities)
             attribute_statement(d)
     return doc, warning
 

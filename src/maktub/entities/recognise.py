@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from maktub.entities.gazetteer import find_known, find_known_fuzzy, find_place, key
 from maktub.entities.resolve import Resolver, group_mentions
-from maktub.model import Document
+from maktub.model import Document, Entity
 from maktub.understand.letter import ROLE_WORDS
 from maktub.understand.names import (
     HONORIFICS,
@@ -22,6 +22,7 @@ from maktub.understand.names import (
     SUFFIXES,
     TITLES_BEFORE_NAME,
     URDU_HONORIFICS,
+    strip_honorifics,
 )
 
 CONNECTORS = {
@@ -134,8 +135,14 @@ class Mention:
     canonical: str | None = None
 
 
-def recognise_entities(doc: Document, resolver: Resolver | None = None) -> Document:
-    """Fill doc.entities, and put canonical names into its references and claims."""
+def recognise_entities(
+    doc: Document, resolver: Resolver | None = None, context: list[Entity] | None = None
+) -> Document:
+    """Fill doc.entities, and put canonical names into its references and claims.
+
+    `context` holds the entities of the page a document was found in: 'Mr Rizvi' in a listing
+    item is the Farhat Rizvi the listing names elsewhere.
+    """
     text = doc.text
     mentions = [m for line in text.splitlines() for m in _english_mentions(line)]
     mentions += _urdu_mentions(text) + _titled_by_role(text)
@@ -143,7 +150,8 @@ def recognise_entities(doc: Document, resolver: Resolver | None = None) -> Docum
     acronyms = _defined_acronyms(text)
     lowercase_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
     kept = [m for m in (_classify(m, acronyms, lowercase_words) for m in mentions) if m.type]
-    doc.entities = group_mentions(kept, acronyms, resolver)
+    known_people = [e.name for e in context or [] if e.type == "person" and len(e.name.split()) >= 2]
+    doc.entities = group_mentions(kept, acronyms, resolver, known_people)
     _canonical_names_in(doc)
     return doc
 
@@ -271,9 +279,22 @@ ROLE_THEN_NAME = re.compile(
 
 def _titled_by_role(text: str) -> list[Mention]:
     """'Waseem Akthar (MNA)', 'its chairman, Farhat Rizvi,': a name beside a role is a person's."""
-    found = [Mention(m.group(1), m.group(1), None, {"title"}) for m in ROLE_APPOSITION.finditer(text)]
-    found += [Mention(m.group(1), m.group(1), None, {"title"}) for m in ROLE_THEN_NAME.finditer(text)]
+    found = []
+    for m in [*ROLE_APPOSITION.finditer(text), *ROLE_THEN_NAME.finditer(text)]:
+        core = strip_honorifics(m.group(1))
+        if len(core.split()) >= 2 or core != m.group(1):
+            found.append(Mention(m.group(1), core, None, {"title"} | _gender(m.group(1))))
     return found
+
+
+def _gender(surface: str) -> set[str]:
+    """'Mr' names a man and 'Mrs', 'Ms', 'Begum' a woman: short forms follow the same sex."""
+    first = surface.strip().split()[0].lower().rstrip(".") if surface.strip() else ""
+    if first in {"mr", "sir", "lord", "janab", "جناب"}:
+        return {"male"}
+    if first in {"mrs", "ms", "miss", "madam", "madame", "begum", "lady", "dame", "محترمہ", "بیگم"}:
+        return {"female"}
+    return set()
 
 
 def _ends_with_org_word(words: list[str]) -> bool:
@@ -301,7 +322,7 @@ def _mention(words: list[str]) -> Mention:
     while rest and rest[0].lower() in STOP and not (len(rest) == 1 and rest[0].isupper()):
         rest = rest[1:]
     core = " ".join(rest).strip(" -")
-    return Mention(surface, core, None, evidence)
+    return Mention(surface, core, None, evidence | _gender(surface))
 
 
 def _classify(m: Mention, acronyms: dict[str, str], lowercase_words: set[str]) -> Mention:

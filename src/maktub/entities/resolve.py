@@ -19,11 +19,19 @@ if TYPE_CHECKING:
 FUZZY_SAME = 88
 
 
+def initials(name: str) -> str:
+    """'Awami Insaf Front' -> 'AIF' (small words skipped)."""
+    return "".join(
+        w[0] for w in name.split() if w[:1].isupper() and w.lower() not in {"of", "the", "and", "for"}
+    )
+
+
 class Resolver:
     """Canonical names shared by every document of a batch, so one entity has one name."""
 
     def __init__(self) -> None:
         self.names: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.acronyms: dict[str, str] = {}  # defined in one page, used in others
 
     def canonical(self, type_: str, name: str) -> str:
         """The name this batch already uses for `name`, or `name` itself (now remembered)."""
@@ -47,7 +55,10 @@ class Resolver:
 
 
 def group_mentions(
-    mentions: list[Mention], acronyms: dict[str, str], resolver: Resolver | None
+    mentions: list[Mention],
+    acronyms: dict[str, str],
+    resolver: Resolver | None,
+    known_people: list[str] | None = None,
 ) -> list[Entity]:
     """One Entity per real thing in a document, with every surface form as an alias."""
     groups: dict[tuple[str, str], list[Mention]] = {}
@@ -61,20 +72,37 @@ def group_mentions(
         groups[k].append(m)
 
     full_people = [
-        (i, m.canonical or m.core)
+        (i, m.canonical or m.core, m.evidence & {"male", "female"})
         for i, m in enumerate(mentions)
         if m.type == "person" and (m.canonical or len(m.core.split()) >= 2)
     ]
+    full_people += [(len(mentions) + n, name, set()) for n, name in enumerate(known_people or [])]
+    sex_of: dict[str, set[str]] = defaultdict(set)
+    for _, name, sex in full_people:
+        sex_of[name] |= sex
     for pos, m in enumerate(mentions):
         t = m.type or ""
         if t == "person" and not m.canonical and len(m.core.split()) == 1:
             # 'Mr Baig' is the Baig named most recently before it (or, failing that, first after it).
-            owners = [(i, n) for i, n in full_people if key(m.core) in key(n).split()]
+            sex = m.evidence & {"male", "female"}
+            owners = [
+                (i, n)
+                for i, n, _ in full_people
+                if key(m.core) in key(n).split() and not (sex and sex_of[n] and not sex & sex_of[n])
+            ]
             before = [n for i, n in owners if i < pos]
             if before or owners:
                 m.canonical = before[-1] if before else owners[0][1]
         if t == "organization" and not m.canonical:
             letters = m.core.replace(".", "")
+            if letters.isupper() and letters not in acronyms:
+                spelled = [
+                    o.core for o in mentions if o.type == "organization" and initials(o.core) == letters
+                ]
+                if spelled:
+                    acronyms[letters] = spelled[0]  # 'AIF' beside 'Awami Insaf Front'
+                elif resolver is not None and letters in resolver.acronyms:
+                    acronyms[letters] = resolver.acronyms[letters]
             if letters in acronyms:
                 known = find_known(acronyms[letters])
                 m.canonical = known.name if known else acronyms[letters]
@@ -109,6 +137,9 @@ def group_mentions(
             merged[k] = (t, names_by_type[t][hit[2]])
         else:
             names_by_type[t].append(name)
+    if resolver is not None:
+        for short, long in acronyms.items():
+            resolver.acronyms.setdefault(short, long)
     out: list[Entity] = []
     index: dict[tuple[str, str], Entity] = {}
     for k in order:

@@ -46,7 +46,9 @@ LABEL = re.compile(
     r"پتہ|منجانب|بنام|بخدمت)\s*[:,]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-ATTENTION = re.compile(r"^(?:kind\s+)?(?:attention|attn\.?|for the attention of)\s*[:\-]?\s*(?P<who>.+)$", re.IGNORECASE)
+ATTENTION = re.compile(
+    r"^(?:kind\s+)?(?:attention|attn\.?|for the attention of)\s*[:\-]?\s*(?P<who>.+)$", re.IGNORECASE
+)
 OFFICE = re.compile(
     r"^the\s+(?P<role>(?:[A-Z][\w'’-]*\s+){0,3}(?:chairman|chairperson|president|secretary|minister|governor|"
     r"director|director general|commissioner|registrar|editor|principal|vice chancellor|chief executive|"
@@ -342,8 +344,28 @@ def _describe(party: Party, t: str, address: list[str]) -> None:
     address.append(t.strip(" ,"))
 
 
-URDU_ORG_WORDS = ("ایسوسی ایشن", "پارٹی", "فرنٹ", "تحریک", "موومنٹ", "لیگ", "جماعت", "کمیٹی", "کونسل", "اتھارٹی",
-                  "حکومت", "وزارت", "یونین", "فورم", "سوسائٹی", "ٹرسٹ", "فاؤنڈیشن", "یونیورسٹی", "کمیشن", "اسمبلی")
+URDU_ORG_WORDS = (
+    "ایسوسی ایشن",
+    "پارٹی",
+    "فرنٹ",
+    "تحریک",
+    "موومنٹ",
+    "لیگ",
+    "جماعت",
+    "کمیٹی",
+    "کونسل",
+    "اتھارٹی",
+    "حکومت",
+    "وزارت",
+    "یونین",
+    "فورم",
+    "سوسائٹی",
+    "ٹرسٹ",
+    "فاؤنڈیشن",
+    "یونیورسٹی",
+    "کمیشن",
+    "اسمبلی",
+)
 
 
 def split_role(text: str) -> tuple[str, str | None]:

@@ -24,7 +24,9 @@ URDU_SPEAKER_SUFFIX = re.compile(
     r"[:：]\s*(?P<who>[\u0600-\u06ff ]{3,40})$|(?:[–—]|-{1,2})\s*(?P<who2>[\u0600-\u06ff ]{3,40})$"
 )
 POSTED_LINE = re.compile(r"^(posted|published|updated)\b.*\d", re.IGNORECASE)
-TEASER_LINK = re.compile(r"complete story|full story|read more|continue reading|details|more\b|مکمل خبر|مزید", re.IGNORECASE)
+TEASER_LINK = re.compile(
+    r"complete story|full story|read more|continue reading|details|more\b|مکمل خبر|مزید", re.IGNORECASE
+)
 # A summary is prose: 15+ words, or a line that ended in a "Complete Story" style link.
 SUMMARY_WORDS = 15
 

@@ -50,7 +50,8 @@ RECIPIENT_END = re.compile(
     r"for|over|regarding|after|before|three|two|several|this|that|who|which|at|of\s+the\s+(?:same|case))\b.*$"
 )
 PREVIOUS_LETTER = re.compile(
-    r"\b(?P<det>our|my|your)\s+(?:earlier|previous|last|first|second)?\s*letters?\s+(?:of|dated)\s+\d", re.IGNORECASE
+    r"\b(?P<det>our|my|your)\s+(?:earlier|previous|last|first|second)?\s*letters?\s+(?:of|dated)\s+\d",
+    re.IGNORECASE,
 )
 PERSON_SPAN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}")
 ABBREVIATED = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Rt|Hon|Prof|Gen|Col|Capt|Lt|Retd)\.")
@@ -152,7 +153,9 @@ def find_references(
             refs.append(
                 Reference("letter", sender or own_sender, [recipient], first_date(sentence), sentence)
             )
-        people = [p for p in PERSON_SPAN.findall(sentence) if looks_like_person(p) and not p.startswith("The ")]
+        people = [
+            p for p in PERSON_SPAN.findall(sentence) if looks_like_person(p) and not p.startswith("The ")
+        ]
         if people:
             last_person = _clean_name(people[-1])
     return refs
