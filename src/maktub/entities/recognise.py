@@ -48,6 +48,7 @@ _HON_WORDS = {h.rstrip(".").lower() for h in HONORIFICS if " " not in h}
 _TITLE_PHRASES = sorted(
     {t.rstrip(".").lower() for t in TITLES_BEFORE_NAME + HONORIFICS}, key=len, reverse=True
 )
+TITLE_PREFIX = re.compile(r"^(" + "|".join(re.escape(t) for t in _TITLE_PHRASES) + r")(?: |$)")
 NATIONALITY = {
     "us",
     "u.s",
@@ -307,7 +308,8 @@ def _mention(words: list[str]) -> Mention:
     rest = list(words)
     while rest:
         low = " ".join(rest).lower().replace(".", "")
-        hit = next((t for t in _TITLE_PHRASES if low == t or low.startswith(t + " ")), None)
+        found = TITLE_PREFIX.match(low)
+        hit = found.group(1) if found else None
         if hit:
             evidence.add("title")
             rest = rest[len(hit.split()) :]

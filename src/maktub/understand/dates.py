@@ -55,7 +55,7 @@ _REGEXES = [re.compile(p, re.IGNORECASE) for p in _PATTERNS]
 _HAS_DIGIT_OR_MONTH = re.compile(rf"\d|{_MONTH}", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(frozen=True)
 class DateMatch:
     """A date found in a line: where it is and its ISO form."""
 
@@ -66,9 +66,14 @@ class DateMatch:
 
 def find_dates(text: str, day_first: bool = True) -> list[DateMatch]:
     """Every date in `text`, left to right, without overlaps."""
+    return list(_find_dates(text, day_first))
+
+
+@lru_cache(maxsize=65536)
+def _find_dates(text: str, day_first: bool) -> tuple[DateMatch, ...]:
     text = text.translate(URDU_DIGITS)
     if not _HAS_DIGIT_OR_MONTH.search(text):
-        return []
+        return ()
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for regex in _REGEXES:
@@ -79,7 +84,7 @@ def find_dates(text: str, day_first: bool = True) -> list[DateMatch]:
             if iso:
                 found.append(DateMatch(m.start(), m.end(), iso))
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def _to_iso(g: dict[str, str | None], day_first: bool) -> str | None:
@@ -119,6 +124,7 @@ def strip_dates(text: str) -> str:
     return re.sub(rf"\b{WEEKDAYS}\b", " ", t, flags=re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def is_date_line(text: str) -> bool:
     """True when a line is a date and nothing else (weekday and punctuation allowed)."""
     if not find_dates(text):

@@ -6,6 +6,10 @@ import re
 
 URDU_ONLY = set("ٹڈڑںےھہۓۃ")  # letters Urdu writes and Arabic does not
 PERSIAN_HINT = set("پچژگک")
+ARABIC_LETTER = re.compile("[\u0600-\u06ff\ufb50-\ufeff]")
+LATIN_LETTER = re.compile("[A-Za-z]")
+URDU_ONLY_RE = re.compile("[" + "".join(sorted(URDU_ONLY)) + "]")
+PERSIAN_RE = re.compile("[" + "".join(sorted(PERSIAN_HINT)) + "]")
 ENGLISH_WORDS = {
     "the",
     "and",
@@ -27,12 +31,12 @@ ENGLISH_WORDS = {
 def detect_language(text: str) -> str:
     """A BCP 47 tag for the main language of `text`: 'ur', 'ar', 'fa', 'en' or 'und'."""
     sample = text[:20000]
-    arabic = sum(1 for ch in sample if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff")
-    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    arabic = len(ARABIC_LETTER.findall(sample))
+    latin = len(LATIN_LETTER.findall(sample))
     if arabic > latin:
-        if any(ch in URDU_ONLY for ch in sample):
+        if URDU_ONLY_RE.search(sample):
             return "ur"
-        return "fa" if any(ch in PERSIAN_HINT for ch in sample) else "ar"
+        return "fa" if PERSIAN_RE.search(sample) else "ar"
     words = re.findall(r"[a-z]+", sample.lower())
     if words and sum(w in ENGLISH_WORDS for w in words) / len(words) > 0.04:
         return "en"

@@ -7,6 +7,11 @@ import re
 from maktub.clean.vocabulary import LANGUAGE_IN_LABEL, MEDIA_LABELS
 from maktub.model import Link, Media
 
+MEDIA_HINT = re.compile(
+    r"version|urdu|english|sindhi|audio|podcast|listen|video|watch|photo|picture|gallery|pdf|\.mp[34]|"
+    r"اردو|آڈیو|ویڈیو|تصاویر",
+    re.IGNORECASE,
+)
 _MEDIA = [(re.compile(rx, re.IGNORECASE), kind, lang) for rx, kind, lang in MEDIA_LABELS]
 _EXTENSIONS = {
     ".mp3": "audio",
@@ -53,16 +58,24 @@ def media_in_label(label: str, url: str | None = None) -> Media | None:
     return Media(kind, label, language, url)  # type: ignore[arg-type]
 
 
-def media_in_line(line: str, links: list[Link] | None = None) -> list[Media]:
+LABEL_SPLIT = re.compile(r"\s*[|•·]\s*|\s+-{1,2}\s+|\.{3,}")
+
+
+def link_targets(links: list[Link]) -> dict[str, str]:
+    """Each link label (casefolded) and the first target it points to."""
+    out: dict[str, str] = {}
+    for ln in links:
+        out.setdefault(ln.label.strip().casefold(), ln.url)
+    return out
+
+
+def media_in_line(line: str, targets: dict[str, str] | None = None) -> list[Media]:
     """Media named by a line of link labels ('Complete Story | Urdu Version')."""
     found = []
-    for part in re.split(r"\s*[|•·]\s*|\s+-{1,2}\s+|\.{3,}", line):
-        url = None
-        if links:
-            url = next(
-                (ln.url for ln in links if ln.label.strip().casefold() == part.strip().casefold()),
-                None,
-            )
+    if not MEDIA_HINT.search(line):
+        return found
+    for part in LABEL_SPLIT.split(line):
+        url = targets.get(part.strip().casefold()) if targets else None
         m = media_in_label(part, url)
         if m:
             found.append(m)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Courtesy titles written before a name. Order matters: longest first.
 HONORIFICS = [
@@ -278,6 +279,7 @@ PLACE_WORDS = {
 }
 
 
+@lru_cache(maxsize=100_000)
 def strip_honorifics(name: str) -> str:
     """'Rt. Hon. Tony Blair MP,' -> 'Tony Blair'; 'Signed Altaf Hussain' -> 'Altaf Hussain'."""
     name = name.strip(" \t,;:-–—")
@@ -295,6 +297,7 @@ def has_honorific(text: str) -> bool:
     return bool(HONORIFIC_PREFIX.match(text.strip()) or URDU_HON_PREFIX.match(text.strip()))
 
 
+@lru_cache(maxsize=100_000)
 def looks_like_person(text: str) -> bool:
     """True for a line that is a person's name (with or without titles), nothing more."""
     t = text.strip(" \t,;:.")

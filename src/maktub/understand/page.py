@@ -27,7 +27,7 @@ from maktub.understand.letter import (
     signature_end,
 )
 from maktub.understand.listing import Item, listing_signals, speaker_of, split_listing
-from maktub.understand.media import dedupe_media, media_in_line
+from maktub.understand.media import dedupe_media, link_targets, media_in_line
 from maktub.understand.mentions import find_claims, find_references
 
 EMBED_INTRO = re.compile(
@@ -65,6 +65,7 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
     content = _content(lines)
     doc.language = detect_language("\n".join(content))
     doc.updated = doc.updated or cleaned.updated
+    targets = link_targets(doc.links)
     doc.media = dedupe_media(
         [
             m
@@ -72,7 +73,7 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
             if ln.text
             for part in (ln.text, ln.labels)
             if part
-            for m in media_in_line(part, doc.links)
+            for m in media_in_line(part, targets)
         ]
     )
 
