@@ -94,10 +94,11 @@ def extract_source(
     repeated = profile.repeated(site_of(item.source)) if profile else None
     if item.format == "html":
         page = parse_html(text, item.source if "://" in item.source else None)
-        cleaned = clean_lines([ln.text for ln in page.lines], repeated)
-        for mine, theirs in zip(cleaned.lines, page.lines, strict=True):
-            if theirs.boilerplate and not mine.boilerplate:
-                mine.boilerplate, mine.reason = True, theirs.reason
+        cleaned = clean_lines(
+            [ln.text for ln in page.lines],
+            repeated,
+            [ln.reason if ln.boilerplate else "" for ln in page.lines],
+        )
         doc.links = page.links
         if page.title:
             doc.hints["title"] = page.title

@@ -96,8 +96,14 @@ def is_breadcrumb(text: str) -> bool:
     return len(CRUMB_SEPARATORS.findall(text)) >= 2 and words(text) <= 25
 
 
-def clean_lines(raw: list[str], repeated: set[int] | None = None) -> Cleaned:
-    """Classify every line of a page as content or boilerplate, with the reason."""
+def clean_lines(
+    raw: list[str], repeated: set[int] | None = None, premarked: list[str] | None = None
+) -> Cleaned:
+    """Classify every line of a page as content or boilerplate, with the reason.
+
+    `premarked` gives, per line, the reason an earlier stage (HTML structure) already found
+    it to be chrome, or "": such lines are only read for breadcrumbs and update stamps.
+    """
     from maktub.clean.site import SiteProfile
 
     lines = [Line(" ".join(t.split())) for t in raw]
@@ -112,7 +118,13 @@ def clean_lines(raw: list[str], repeated: set[int] | None = None) -> Cleaned:
             continue
         reason = ""
         m = LAST_UPDATED.match(t)
-        if m and words(t) <= 12:
+        if premarked and premarked[i]:
+            reason = premarked[i]
+            if m and words(t) <= 12:
+                out.updated = out.updated or first_date(t)
+            elif is_breadcrumb(t) and words(t) <= 30:
+                out.crumbs.append(t)
+        elif m and words(t) <= 12:
             reason = "last updated"
             out.updated = out.updated or first_date(t)
         elif WEATHER.match(t):

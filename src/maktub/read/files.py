@@ -18,7 +18,28 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp"}
 WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz", ".arc", ".arc.gz")
-SKIP_NAMES = {"gold.json", "expected.json"}
+# Files a saved site holds beside its pages (styles, scripts, images, fonts, data): never pages.
+ASSET_SUFFIXES = {
+    ".css",
+    ".js",
+    ".mjs",
+    ".json",
+    ".map",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".svg",
+    ".ico",
+    ".webp",
+    ".woff",
+    ".woff2",
+    ".ttf",
+    ".eot",
+    ".py",
+    ".sh",
+    ".lock",
+}
 
 
 @dataclass
@@ -66,7 +87,7 @@ def _walk(path: Path, options: ReadOptions, seen_dirs: set[str]) -> Iterator[Sou
             yield RefusedInput(str(path), _os_reason(exc))
             return
         for entry in entries:
-            if entry.name.startswith(".") or entry.name in SKIP_NAMES:
+            if entry.name.startswith(".") or os.path.splitext(entry.name)[1].lower() in ASSET_SUFFIXES:
                 continue
             yield from _walk(Path(entry.path), options, seen_dirs)
         return
