@@ -278,10 +278,21 @@ ROLE_THEN_NAME = re.compile(
 )
 
 
+NAME_THEN_ROLE = re.compile(
+    r"\b((?:[A-Z][\w'’-]+[ \t]+){1,3}[A-Z][\w'’-]+),[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?:MP|MNA|MPA|MEP|Senator|"
+    r"(?:[A-Z][\w'’-]+[ \t]+){0,2}(?:Minister|Chairman|Chairperson|President|Secretary|Spokesman|Spokesperson|"
+    r"Leader|Founder|Governor|Director|Editor|Convener|Councillor|Advocate|Member|Mayor|Chief))\b"
+)
+
+
 def _titled_by_role(text: str) -> list[Mention]:
     """'Waseem Akthar (MNA)', 'its chairman, Farhat Rizvi,': a name beside a role is a person's."""
     found = []
-    for m in [*ROLE_APPOSITION.finditer(text), *ROLE_THEN_NAME.finditer(text)]:
+    for m in [
+        *ROLE_APPOSITION.finditer(text),
+        *ROLE_THEN_NAME.finditer(text),
+        *NAME_THEN_ROLE.finditer(text),
+    ]:
         core = strip_honorifics(m.group(1))
         if len(core.split()) >= 2 or core != m.group(1):
             found.append(Mention(m.group(1), core, None, {"title"} | _gender(m.group(1))))

@@ -8,12 +8,18 @@ from maktub.understand.dates import find_dates, is_date_line
 from maktub.understand.names import looks_like_person, strip_honorifics
 
 BYLINE = re.compile(
-    r"^(?:by|written by|posted by|report(?:ed)? by|story by|from our correspondent|تحریر|از)\s*[:\-]?\s*(?P<who>.+?)"
+    r"^(?:by|written by|posted by|report(?:ed)? by|reporting by|story by|interviewed by|interview by|compiled by|"
+    r"report\s*:|from our correspondent|تحریر|رپورٹ|از)\s*[:\-]?\s*(?P<who>.+?)"
     r"\s*(?:[:|\-–—,]+\s*)?$",
     re.IGNORECASE,
 )
 POSTED = re.compile(
     r"^(?:posted|published|dated|date|printed|written)(?:\s+on)?\s*[:\-]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+STAFF_LEAD = re.compile(
+    r"^(?P<who>staff reporter|our (?:staff |special )?correspondent|news desk|web desk|monitoring desk|"
+    r"our reporter|special correspondent|نمائندہ خصوصی|اسٹاف رپورٹر)\b",
     re.IGNORECASE,
 )
 STAFF = re.compile(
@@ -40,6 +46,9 @@ def find_byline(lines: list[str], limit: int = 8) -> tuple[int, list[str]] | Non
     for i, t in enumerate(lines[:limit]):
         if len(t.split()) > 16:
             continue
+        staff = STAFF_LEAD.match(t)
+        if staff:
+            return i, [staff.group("who")]
         m = BYLINE.match(t)
         posted = re.match(r"^posted\s+(?:on\s+)?.+?\s+by\s+(?P<who>[^|,]+)", t, re.IGNORECASE)
         who = (m.group("who") if m else posted.group("who") if posted else "").strip()
@@ -64,7 +73,7 @@ def find_publication_date(lines: list[str], title_index: int | None) -> str | No
         posted = POSTED.match(t)
         if posted and find_dates(posted.group("rest")):
             return find_dates(posted.group("rest"))[0].iso
-        if is_date_line(t) or (find_dates(t) and BYLINE.match(t)):
+        if is_date_line(t) or (find_dates(t) and (BYLINE.match(t) or STAFF_LEAD.match(t))):
             return find_dates(t)[0].iso
         m = re.match(r"^posted\s+(?:on\s+)?(?P<rest>.+)$", t, re.IGNORECASE)
         if m and find_dates(m.group("rest")):

@@ -222,6 +222,7 @@ def _clean_name(text: str) -> str:
     return stripped
 
 
+SAID_COLON = re.compile(r"^(?P<who>.{2,60}?)\s+(?:said|says|added|stated|declared)\s*:$")
 CLAIM_VERB = re.compile(
     r"\b(?P<verb>said|says|stated|states|claimed|claims|alleged|alleges|accused|accuses|told|tells|denied|denies|"
     r"estimated|warned|insisted|maintained|asserted|charged|declared|revealed|disclosed|argued|blamed|termed|"
@@ -251,8 +252,13 @@ def find_claims(text: str) -> list[Claim]:
     """Claims with who makes them: 'According to ...', 'It is reported that ...', 'X alleged that ...'."""
     claims: list[Claim] = []
     last_person: str | None = None
-    for sentence in sentences(text):
+    all_sentences = sentences(text)
+    for n, sentence in enumerate(all_sentences):
         s = ABBREVIATED.sub(r"\1", sentence)
+        lead_in = SAID_COLON.match(s)
+        if lead_in and n + 1 < len(all_sentences):
+            # 'Ms Whitcombe said:' and the quotation that follows it.
+            s = f"{lead_in.group('who')} said {all_sentences[n + 1]}"
         claim = _according(s) or _impersonal(s) or _said(s, last_person) or _urdu_claim(s)
         if claim:
             claims.append(claim)
