@@ -178,12 +178,13 @@ def _english_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     span: list[str] = []
     prev_after: str | None = None
+    before_span: str | None = None
 
     def flush() -> None:
         while span and span[-1].lower() in CONNECTORS:
             span.pop()
         if span:
-            out.extend(_split_span(span, prev_after))
+            out.extend(_split_span(span, before_span))
         span.clear()
 
     for m in WORD.finditer(text):
@@ -202,6 +203,8 @@ def _english_mentions(text: str) -> list[Mention]:
             flush()
             continue
         if word[0].isupper() or (span and word.lower() in CONNECTORS):
+            if not span:
+                before_span = prev_after
             span.append(word)
         else:
             flush()
@@ -218,8 +221,11 @@ def _keeps_period(word: str) -> bool:
     return len(core) == 1 or core.lower() in _HON_WORDS or "." in core
 
 
-def _split_span(words: list[str], _: str | None) -> list[Mention]:
-    """Turn one capitalised run into mentions: split at 'and'/'of' and roles unless the whole is a name."""
+def _split_span(words: list[str], before: str | None) -> list[Mention]:
+    """Turn one capitalised run into mentions: split at 'and'/'of' and roles unless the whole is a name.
+
+    `before` is the word in front of the run: after 'in', 'at' or 'from' a small town is a place.
+    """
     if len(words) > 1 and all(w.isupper() for w in words if w.isalpha()):
         return []  # a shouted phrase ('ONE VOICE'), not names
     phrase = " ".join(words)
@@ -244,7 +250,7 @@ def _split_span(words: list[str], _: str | None) -> list[Mention]:
             # "Waseem Akthar Member National Assembly": a name, then its holder's role.
             parts.append(["__role__"])
         parts[-1].append(w)
-    mentions = []
+    mentions: list[Mention] = []
     for i, p in enumerate(parts):
         p = [w for w in p if w != "__role__"]
         while p and p[-1].lower() in CONNECTORS:
@@ -261,7 +267,35 @@ def _split_span(words: list[str], _: str | None) -> list[Mention]:
             for m in mentions:
                 if len(m.core.split()) >= 2 and not any(w.isupper() for w in m.core.split()):
                     m.evidence.add("coordinated")
+    if mentions and before and before.lower() in LOCATIVE:
+        mentions[0].evidence.add("locative")
     return [m for m in mentions if m.core]
+
+
+# Words after which a capitalised name is where something happens.
+LOCATIVE = {"in", "at", "from", "near", "across", "outside", "around", "inside", "towards", "visited"}
+# Last words that make a name a place inside a city ('Orangi Town', 'Jodia Bazaar', 'Davis Road').
+PLACE_SUFFIXES = {
+    "town",
+    "colony",
+    "bazaar",
+    "bazar",
+    "market",
+    "road",
+    "park",
+    "goth",
+    "chowk",
+    "street",
+    "avenue",
+    "square",
+    "mandi",
+    "nagar",
+    "village",
+    "district",
+    "tehsil",
+    "taluka",
+    "valley",
+}
 
 
 ROLE_APPOSITION = re.compile(
@@ -364,9 +398,16 @@ def _classify(m: Mention, acronyms: dict[str, str], lowercase_words: set[str]) -
             m.canonical = acronyms.get(letters)
         return m
     if "title" not in m.evidence and "party" not in m.evidence:
-        place = find_place(core)
+        place = find_place(core, lone="locative" not in m.evidence)
         if place:
             m.type, m.canonical = "place", place.name
+            return m
+        if (
+            len(words) >= 2
+            and words[-1].lower() in PLACE_SUFFIXES
+            and not any(w.lower() in ORG_WORDS for w in words)
+        ):
+            m.type = "place"
             return m
     if (
         "org-field" in m.evidence
