@@ -48,7 +48,7 @@ def cli() -> None:
 @click.option(
     "--summary/--no-summary",
     default=None,
-    help="Print a summary table on stderr (default: when stderr is a terminal).",
+    help="Print a summary table on stderr (default: when stdout is a terminal).",
 )
 def extract(
     paths: tuple[str, ...],
@@ -88,7 +88,7 @@ def extract(
     except MaktubError as exc:
         click.echo(f"maktub: {exc}", err=True)
         sys.exit(EXIT_CANNOT_RUN)
-    if summary or (summary is None and sys.stderr.isatty()):
+    if summary or (summary is None and sys.stdout.isatty()):
         _print_summary(kinds, refused)
     sys.exit(EXIT_SOME_REFUSED if refused else EXIT_OK)
 

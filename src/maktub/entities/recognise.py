@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from maktub.entities.gazetteer import find_known, find_known_fuzzy, find_place, key
 from maktub.entities.resolve import Resolver, group_mentions
@@ -145,7 +146,11 @@ def recognise_entities(
     item is the Farhat Rizvi the listing names elsewhere.
     """
     text = doc.text
-    mentions = [m for line in text.splitlines() for m in _english_mentions(line)]
+    mentions = [
+        Mention(surface, core, None, set(evidence))
+        for line in text.splitlines()
+        for surface, core, evidence in _line_mentions(line)
+    ]
     mentions += _urdu_mentions(text) + _titled_by_role(text)
     mentions += _party_mentions(doc)
     acronyms = _defined_acronyms(text)
@@ -166,6 +171,12 @@ def _party_mentions(doc: Document) -> list[Mention]:
     for a in doc.authors:
         out.append(Mention(a, a, None, {"party"}))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _line_mentions(line: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """The capitalised phrases of one line, cached: a listing's items repeat its lines."""
+    return tuple((m.surface, m.core, frozenset(m.evidence)) for m in _english_mentions(line))
 
 
 WORD = re.compile(r"\S+")

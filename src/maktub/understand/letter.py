@@ -283,10 +283,10 @@ def _parse_block(
             if not t:
                 continue
         name_part = re.split(r"[,،]", t)[0]
-        office = OFFICE.match(name_part)
-        if office and (new_block or not parties or pending):
+        office_match = OFFICE.match(name_part)
+        if office_match and (new_block or not parties or pending):
             parties.append(Party(name_part.strip(" ,.")))
-            parties[-1].role = office.group("role")
+            parties[-1].role = office_match.group("role")
             if pending:
                 direction[len(parties) - 1] = pending
                 pending = ""

@@ -71,7 +71,7 @@ def link_targets(links: list[Link]) -> dict[str, str]:
 
 def media_in_line(line: str, targets: dict[str, str] | None = None) -> list[Media]:
     """Media named by a line of link labels ('Complete Story | Urdu Version')."""
-    found = []
+    found: list[Media] = []
     if not MEDIA_HINT.search(line):
         return found
     for part in LABEL_SPLIT.split(line):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from functools import lru_cache
 
 from maktub.model import Claim, Reference
 from maktub.understand.dates import first_date
@@ -259,15 +261,21 @@ def find_claims(text: str) -> list[Claim]:
         if lead_in and n + 1 < len(all_sentences):
             # 'Ms Whitcombe said:' and the quotation that follows it.
             s = f"{lead_in.group('who')} said {all_sentences[n + 1]}"
-        claim = _according(s) or _impersonal(s) or _said(s, last_person) or _urdu_claim(s)
+        claim = _claim_in(s, last_person)
         if claim:
-            claims.append(claim)
+            claims.append(dataclasses.replace(claim, about=[]))
         people = [
             p for p in PERSON_SPAN.findall(s) if looks_like_person(p) and not p.startswith(("The ", "A "))
         ]
         if people:
             last_person = strip_honorifics(people[-1])
     return claims
+
+
+@lru_cache(maxsize=50_000)
+def _claim_in(s: str, last_person: str | None) -> Claim | None:
+    """The claim one sentence makes, if any (cached: a listing's items repeat its sentences)."""
+    return _according(s) or _impersonal(s) or _said(s, last_person) or _urdu_claim(s)
 
 
 def _according(s: str) -> Claim | None:
