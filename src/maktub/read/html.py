@@ -106,7 +106,7 @@ def parse_html(text: str, url: str | None = None) -> HtmlPage:
     meta = _meta(tree)
     lines: list[Line] = []
     body = tree.find(".//body")
-    _render(body if body is not None else tree, lines, [], False, False)
+    _render(body if body is not None else tree, lines, [], "", False)
     lines = _squeeze(lines)
     main_text = _main_text(tree, url)
     if main_text:
@@ -120,7 +120,11 @@ def parse_html(text: str, url: str | None = None) -> HtmlPage:
     return page
 
 
-def _render(el: etree._Element, lines: list[Line], buf: list[str], chrome: bool, in_main: bool) -> None:
+TAG_CHROME = "page chrome (navigation, header, footer or aside element)"
+CLASS_CHROME = "page chrome (menu, sidebar or widget by its class or id)"
+
+
+def _render(el: etree._Element, lines: list[Line], buf: list[str], chrome: str, in_main: bool) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in DROP or not tag:
         return
@@ -128,10 +132,10 @@ def _render(el: etree._Element, lines: list[Line], buf: list[str], chrome: bool,
     main_like = tag in {"article", "main"} or bool(MAIN_ATTR.search(attrs))
     if not chrome and not main_like:
         # An article's own <header> (headline, byline) is content; the page's is chrome.
-        if (tag in CHROME_TAGS and not (in_main and tag in {"header", "footer"})) or CHROME_ATTR.search(
-            attrs
-        ):
-            chrome = True
+        if tag in CHROME_TAGS and not (in_main and tag in {"header", "footer"}):
+            chrome = TAG_CHROME
+        elif CHROME_ATTR.search(attrs):
+            chrome = CLASS_CHROME
     in_main = in_main or main_like
     block = tag in BLOCK
     if block:
@@ -161,11 +165,11 @@ def _render(el: etree._Element, lines: list[Line], buf: list[str], chrome: bool,
             lines.append(Line(""))
 
 
-def _flush(lines: list[Line], buf: list[str], chrome: bool) -> None:
+def _flush(lines: list[Line], buf: list[str], chrome: str) -> None:
     text = " ".join("".join(buf).split())
     buf.clear()
     if text:
-        lines.append(Line(text, chrome, "page chrome (menu, header, footer or widget)" if chrome else ""))
+        lines.append(Line(text, bool(chrome), chrome))
 
 
 def _squeeze(lines: list[Line]) -> list[Line]:
@@ -248,16 +252,23 @@ def _mark_outside_main(lines: list[Line], main_text: str, headings: list[str]) -
     """Lines before the first and after the last line of the main text are chrome."""
     main = {_norm(t) for t in main_text.splitlines() if t.strip()}
     main_flat = _norm(main_text)
+
+    def in_main(ln: Line) -> bool:
+        return _norm(ln.text) in main or (len(ln.text) > 30 and _norm(ln.text)[:60] in main_flat)
+
     inside = [
         i
         for i, ln in enumerate(lines)
-        if ln.text
-        and not ln.boilerplate
-        and (_norm(ln.text) in main or (len(ln.text) > 30 and _norm(ln.text)[:60] in main_flat))
+        if ln.text and (not ln.boilerplate or ln.reason == CLASS_CHROME) and in_main(ln)
     ]
     if not inside:
         return
     first, last = inside[0], inside[-1]
+    for ln in lines[first : last + 1]:
+        # A theme's class names are a weaker signal than the main text: Blogger wraps every
+        # post in a 'widget', and a letter's short lines sit between its paragraphs.
+        if ln.reason == CLASS_CHROME:
+            ln.boilerplate, ln.reason = False, ""
     for h1 in headings:
         heading = next((i for i, ln in enumerate(lines[:first]) if _norm(ln.text) == _norm(h1)), None)
         if heading is not None and first - heading <= 12:

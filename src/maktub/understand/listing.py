@@ -153,8 +153,10 @@ def speaker_of(t: str) -> str | None:
     if m and looks_like_person(m.group("who")) and len(strip_honorifics(m.group("who")).split()) >= 2:
         return strip_honorifics(m.group("who"))
     m = URDU_SPEAKER_SUFFIX.search(t)
-    if m and 2 <= len(m.group("who").split()) <= 4:
-        return m.group("who").strip()
+    if m:
+        who = (m.group("who") or m.group("who2") or "").strip()
+        if 2 <= len(who.split()) <= 4:
+            return who
     lead = LEADING_SPEAKER.match(t)
     if lead and looks_like_person(lead.group("who").strip()):
         who = strip_honorifics(lead.group("who").strip())
