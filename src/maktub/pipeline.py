@@ -104,6 +104,8 @@ def extract_source(
             doc.hints["title"] = page.title
         if page.heading:
             doc.hints["heading"] = page.heading
+        if page.title_full:
+            doc.hints["title_full"] = page.title_full
         if page.date:
             doc.hints["date"] = page.date
         doc.authors = page.authors

@@ -37,6 +37,11 @@ TRAILING_LABEL = re.compile(
     r"\s*»?\s*\]?\s*(\|\s*)?)+((urdu|english|sindhi) version|اردو ورژن|انگریزی ورژن)?\s*)$",
     re.IGNORECASE,
 )
+TEASER_TAIL = re.compile(
+    r"\s*(\.{2,}|…)?\s*\[?\s*(?:complete story|full story|read more|read full story|continue reading|مکمل خبر)"
+    r"\s*[»›>\]]*(?P<rest>(?:\s*[|•·]\s*[^|•·]+)*)\s*$",
+    re.IGNORECASE,
+)
 LABEL_END = re.compile(r"(story|more|details|reading|version|ورژن|خبر|مزید)\W*$", re.IGNORECASE)
 CRUMB_HINT = re.compile(r"[»›>/|:→]|^home|^you are", re.IGNORECASE)
 CMS_TITLE_SUFFIX = re.compile(r"\s*(pdf\s*)?(print\s*)?(e-?mail)\s*$", re.IGNORECASE)
@@ -78,6 +83,12 @@ def is_link_label(text: str) -> bool:
 
 def strip_trailing_labels(text: str) -> tuple[str, str]:
     """Split '...text...Complete Story | Urdu Version' into the text and the labels."""
+    teaser = TEASER_TAIL.search(text)
+    if teaser and teaser.start() > 0 and len(teaser.group("rest").split()) <= 6:
+        # '... Read more » | हिंदी में पढ़ें': a teaser link and the links after it, in any language.
+        return text[: teaser.start()].rstrip(" .…|") + ("..." if teaser.group(1) else ""), teaser.group(
+            0
+        ).strip(" .…|")
     if not LABEL_END.search(text):
         return text, ""
     m = TRAILING_LABEL.search(text)

@@ -54,6 +54,8 @@ CHROME_PHRASES = [
     r"blog archive", r"(newer|older) posts?\b.*", r"[▼►▶].*", r"\S+( \S+)? said\.\.\.", r"site maintained by\b.*",
     r".*best viewed (in|with)\b.*", r"\(c\)\s*\d{4}\b.*", r"login to comment", r"log in to (reply|comment)",
     r"\d+ (comments?|responses?|replies)( to\b.*|:)?", r"(\d+ )?responses? to\b.*", r"post a comment",
+    r"view (previous|next) topic.*", r"(previous|next) topic.*", r"showing \d+\s*-\s*\d+ of \d+.*",
+    r"page \d+ of \d+", r"back to top", r"printer[- ]friendly( version)?", r"subscribe to:.*",
     # Urdu: all rights reserved, more news
     r"جملہ حقوق محفوظ ہیں.*", r"مزید خبریں.*",
 ]

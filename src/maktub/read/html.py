@@ -89,6 +89,7 @@ class HtmlPage:
 
     lines: list[Line]
     title: str | None = None
+    title_full: str | None = None
     heading: str | None = None
     date: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -113,6 +114,7 @@ def parse_html(text: str, url: str | None = None) -> HtmlPage:
         _mark_outside_main(lines, main_text, [t for t in (meta.get("title"), meta.get("h1")) if t])
     page = HtmlPage(lines, links=links)
     page.title = meta.get("title") or meta.get("h1")
+    page.title_full = meta.get("title_full")
     page.heading = meta.get("h1")
     page.date = meta.get("date")
     if meta.get("author"):
@@ -188,7 +190,9 @@ def _meta(tree: etree._Element) -> dict[str, str]:
         out["h1"] = " ".join(h1.text_content().split())
     title = tree.find(".//title")
     if title is not None and title.text:
-        out["title"] = re.split(r"\s+[|«»–—-]\s+[^|«»–—-]*$", " ".join(title.text.split()))[0]
+        full = " ".join(title.text.split())
+        out["title"] = re.split(r"\s+[|«»–—-]\s+[^|«»–—-]*$", full)[0]
+        out["title_full"] = full
     for m in tree.iter("meta"):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
         value = (m.get("content") or "").strip()

@@ -46,6 +46,7 @@ LABEL = re.compile(
     r"پتہ|منجانب|بنام|بخدمت)\s*[:,]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+DATE_LABEL = re.compile(r"\b(date|dated|تاریخ)\s*[:\-]", re.IGNORECASE)
 ATTENTION = re.compile(
     r"^(?:kind\s+)?(?:attention|attn\.?|for the attention of)\s*[:\-]?\s*(?P<who>.+)$", re.IGNORECASE
 )
@@ -270,8 +271,11 @@ def _parse_block(
         if dates and (is_date_line(t) or is_place_dateline(t)):
             parts.date = parts.date or dates[0].iso
             continue
-        if dates and PHONE.search(t):
-            parts.date = parts.date or dates[0].iso
+        if dates and (PHONE.search(t) or DATE_LABEL.search(t)):
+            # 'Tel: 92-21 23rd September 2001', 'Ref. No. 117/2016    Date: 4th of August 2016'
+            parts.date = parts.date or dates[-1].iso if DATE_LABEL.search(t) else parts.date or dates[0].iso
+            if DATE_LABEL.search(t):
+                continue
             t = (t[: dates[0].start] + t[dates[0].end :]).strip()
         label = LABEL.match(t)
         if label:

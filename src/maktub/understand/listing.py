@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from maktub.clean.lines import is_link_label, strip_trailing_labels
 from maktub.model import Line, Media
 from maktub.understand.dates import find_dates, first_date, is_date_line
+from maktub.understand.letter import is_place_dateline
 from maktub.understand.media import media_in_line
 from maktub.understand.names import looks_like_person, strip_honorifics
 
@@ -82,7 +83,7 @@ def split_listing(lines: list[Line]) -> list[Item]:
             if who and not items[-1].authors:
                 items[-1].authors = [who.group("who").strip()]
             continue
-        if is_date_line(t):
+        if is_date_line(t) or (is_place_dateline(t) and len(t.split()) <= 6):
             # A date between two lines dates the item above it, unless a new title follows it
             # (table rows and blog posts put the date first).
             nxt = _next_content(lines, n)

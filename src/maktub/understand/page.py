@@ -86,7 +86,7 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
     title_index = _title_index(meta, cleaned, doc.hints, strong_only=is_listing)
     if title_index is not None:
         title_index = content.index(meta[title_index]) if meta[title_index] in content else None
-    if title_index is not None and title_index > 0:
+    if title_index is not None and 0 < title_index <= 20:
         _sweep_above_title(lines, content[title_index])
         content = _content(lines)
         starts = _block_starts(lines)
@@ -210,7 +210,14 @@ def _title_index(
     normed = [_norm(t) for t in content[:40]]
     for candidate in (hint, _norm(hints.get("heading") or "")):
         for i, n in enumerate(normed):
-            if candidate and n == candidate:
+            if candidate and len(candidate.split()) >= 2 and n == candidate:
+                return i
+    # A piece of the <title> ('Blog name: Post title') matching an early line; a late match
+    # is more likely the site's name signing off a letter.
+    parts = [_norm(p) for p in TITLE_SEPARATORS.split(hints.get("title_full") or "")]
+    for candidate in sorted(parts, key=len, reverse=True):
+        for i, n in enumerate(normed[:15]):
+            if len(candidate.split()) >= 3 and n == candidate:
                 return i
     for crumb in cleaned.crumbs:
         c = _norm(crumb)
@@ -227,6 +234,9 @@ def _title_index(
                 return i
     if strong_only:
         return None
+    after_crumb = _line_after_crumb(content, cleaned)
+    if after_crumb is not None:
+        return after_crumb
     anchor = _body_anchor(content)
     if anchor is None:
         return None
@@ -235,6 +245,23 @@ def _title_index(
     for i in range(anchor - 1, max(-1, anchor - 7), -1):
         if _heading_like(content[i]):
             return i
+    return None
+
+
+TITLE_SEPARATORS = re.compile(r"\s+[|«»–—-]\s+|:\s+|\s+::\s+")
+
+
+def _line_after_crumb(content: list[str], cleaned: Cleaned) -> int | None:
+    """The heading-like line right after the breadcrumb trail is the page's title."""
+    crumb_at = max((i for i, ln in enumerate(cleaned.lines) if ln.reason == "breadcrumb"), default=None)
+    if crumb_at is None:
+        return None
+    for ln in cleaned.lines[crumb_at + 1 :]:
+        if not ln.text or ln.boilerplate:
+            continue
+        if _heading_like(ln.text) and ln.text in content[:40]:
+            return content.index(ln.text)
+        return None
     return None
 
 
