@@ -56,6 +56,8 @@ CHROME_PHRASES = [
     r"\d+ (comments?|responses?|replies)( to\b.*|:)?", r"(\d+ )?responses? to\b.*", r"post a comment",
     r"view (previous|next) topic.*", r"(previous|next) topic.*", r"showing \d+\s*-\s*\d+ of \d+.*",
     r"page \d+ of \d+", r"back to top", r"printer[- ]friendly( version)?", r"subscribe to:.*",
+    r"this is google'?s cache of\b.*", r"full version", r"text-only version", r"view source",
+    r"tip: to quickly find\b.*", r"this page (is|was) archived\b.*",
     # Urdu: all rights reserved, more news
     r"جملہ حقوق محفوظ ہیں.*", r"مزید خبریں.*",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from maktub.understand.dates import find_dates, is_date_line
+from maktub.understand.letter import is_place_dateline
 from maktub.understand.names import looks_like_person, strip_honorifics
 
 BYLINE = re.compile(
@@ -73,7 +74,11 @@ def find_publication_date(lines: list[str], title_index: int | None) -> str | No
         posted = POSTED.match(t)
         if posted and find_dates(posted.group("rest")):
             return find_dates(posted.group("rest"))[0].iso
-        if is_date_line(t) or (find_dates(t) and (BYLINE.match(t) or STAFF_LEAD.match(t))):
+        if (
+            is_date_line(t)
+            or is_place_dateline(t)
+            or (find_dates(t) and (BYLINE.match(t) or STAFF_LEAD.match(t)))
+        ):
             return find_dates(t)[0].iso
         m = re.match(r"^posted\s+(?:on\s+)?(?P<rest>.+)$", t, re.IGNORECASE)
         if m and find_dates(m.group("rest")):

@@ -116,11 +116,15 @@ def _days_in(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|hrs|pkt|pst|gmt|ist)?\b", re.IGNORECASE)
+
+
 def strip_dates(text: str) -> str:
-    """`text` with every date and weekday removed (to see what else a line holds)."""
+    """`text` with every date, weekday and clock time removed (to see what else a line holds)."""
     t = text.translate(URDU_DIGITS)
     for d in reversed(find_dates(t)):
         t = t[: d.start] + " " + t[d.end :]
+    t = CLOCK.sub(" ", t)
     return re.sub(rf"\b{WEEKDAYS}\b", " ", t, flags=re.IGNORECASE)
 
 

@@ -145,6 +145,8 @@ def _title_date(t: str) -> tuple[str, str | None]:
     head = t[: last.start]
     if not TRAILING_DATE_SEP.search(head) and not head.endswith(("(", "[")):
         return t, None
+    if len(re.findall(r"\w+", head)) < 3:
+        return t, None  # 'Colombo, 2nd July 2013' is a dateline, not a dated title
     return TRAILING_DATE_SEP.sub("", head.rstrip("([ ")).strip(), last.iso
 
 

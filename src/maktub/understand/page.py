@@ -416,7 +416,7 @@ def _letter_child(doc: Document, content: list[str], span: LetterSpan, n: int, s
 def _as_article(doc: Document, content: list[str], cleaned: Cleaned) -> None:
     doc.kind = "article"
     title_index = _index_of(content, doc.title)
-    byline = find_byline(content)
+    byline = find_byline(content[title_index or 0 :])
     if byline:
         doc.authors = byline[1]
     doc.date = doc.hints.get("date") or find_publication_date(content, title_index)
@@ -434,7 +434,7 @@ def _as_article(doc: Document, content: list[str], cleaned: Cleaned) -> None:
 
 def _wire_dateline(content: list[str]) -> bool:
     """'LAHORE: The Awami Insaf Front ...': the opening of a news report."""
-    return any(re.match(r"^[A-Z]{3,}(\s[A-Z]{3,})?\s*[:,—–-]", t) for t in content[:8])
+    return any(re.match(r"^[A-Z]{3,}(\s[A-Z]{3,})?\s*[:,—–-]", t) for t in content[:15])
 
 
 def _as_listing(doc: Document, lines: list[Line], has_title: bool) -> None:
