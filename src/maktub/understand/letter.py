@@ -23,6 +23,7 @@ SALUTATION = re.compile(
 )
 CLOSING = re.compile(
     r"(^|\b)(yours\s+(sincerely|faithfully|truly|respectfully|obediently|ever)|sincerely(\s+yours)?"
+    r"|(faithfully|truly|respectfully|cordially|obediently)\s+yours|cordially|with\s+(kind\s+)?respect"
     r"|(with\s+)?(best|warm|warmest|kind|kindest)\s+(regards|wishes)|regards|respectfully(\s+yours)?"
     r"|faithfully|thanking you|wassalam|والسلام|آپ\s+کا\s+مخلص|خیر\s+اندیش|فقط|نیاز\s+مند|نیک\s+تمناؤں\s+کے\s+ساتھ"
     r"|مخلص|دعاگو)[\s,.!]*$",
@@ -239,7 +240,7 @@ def _parse_block(
     known_blocks = starts is not None
     starts = starts or set()
     for n, raw in enumerate(lines):
-        t = raw.strip()
+        t = _plain_signature(raw.strip())
         if not t:
             continue
         new_block = n in starts or not known_blocks
@@ -315,6 +316,19 @@ def _parse_block(
         if lines_:
             parties[i].address = ", ".join(x.strip(" ,") for x in lines_)
     return parties, direction
+
+
+def _plain_signature(t: str) -> str:
+    """'(K. R. NAGARAJU)' -> 'K. R. Nagaraju'; 'Sd/-' alone -> ''."""
+    if re.fullmatch(r"\(?\s*(sd|signed)\s*/?-?\s*\)?", t, re.IGNORECASE):
+        return ""
+    if t.startswith("(") and t.endswith(")") and t.count("(") == 1:
+        t = t[1:-1].strip()
+    letters = [ch for ch in t if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters if ch.isascii()) and len(t.split()) <= 5 and t.isascii():
+        if not re.search(r"\d", t) and not re.fullmatch(r"[A-Z]{2,8}", t):
+            t = " ".join(w if len(w.rstrip(".,")) <= 1 else w.capitalize() for w in t.split())
+    return t
 
 
 def _describe(party: Party, t: str, address: list[str]) -> None:
