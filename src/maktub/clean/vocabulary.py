@@ -59,7 +59,7 @@ CHROME_PHRASES = [
     r"this is google'?s cache of\b.*", r"full version", r"text-only version", r"view source",
     r"tip: to quickly find\b.*", r"this page (is|was) archived\b.*",
     # Urdu: all rights reserved, more news
-    r"جملہ حقوق محفوظ ہیں.*", r"مزید خبریں.*",
+    r"جملہ حقوق محفوظ ہیں.*", r"مزید خبریں.*", r"زمرہ\s*:.*", r"ٹیگز\s*:.*", r"زمرے\s*:.*",
 ]
 # fmt: on
 

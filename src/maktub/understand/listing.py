@@ -47,7 +47,14 @@ class Item:
 
 def listing_signals(lines: list[Line]) -> int:
     """How strongly a page looks like a listing: dated titles, 'Complete Story' links, speakers."""
-    score = 0
+    content = [ln.text for ln in lines if ln.text and not ln.boilerplate]
+    pairs = sum(
+        1
+        for heading, after in zip(content, content[1:])
+        # 'Ward surgery moves to Walkley Library' over 'Saturday 8 March 2014': an item.
+        if 2 <= len(heading.split()) <= 16 and not is_date_line(heading) and is_date_line(after)
+    )
+    score = pairs if pairs >= 2 else 0  # one title over one date is any article's head
     for ln in lines:
         t = ln.text
         if not t:

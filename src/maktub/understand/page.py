@@ -80,7 +80,7 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
     starts = _block_starts(lines)
     spans = _letter_spans(content, starts)
     words = sum(len(t.split()) for t in content) or 1
-    main_letter = next((s for s in spans if _words(content[s.start : s.end]) >= LETTER_SHARE * words), None)
+    main_letter = _main_letter(content, spans, words)
     is_listing = main_letter is None and listing_signals(lines) >= LISTING_MIN_SIGNALS
     meta = _with_meta(lines)
     title_index = _title_index(meta, cleaned, doc.hints, strong_only=is_listing)
@@ -91,9 +91,7 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
         content = _content(lines)
         starts = _block_starts(lines)
         spans = _letter_spans(content, starts)
-        main_letter = next(
-            (s for s in spans if _words(content[s.start : s.end]) >= LETTER_SHARE * words), None
-        )
+        main_letter = _main_letter(content, spans, words)
         title_index = 0
     if title_index is not None:
         doc.title = content[title_index]
@@ -393,6 +391,18 @@ def _as_letter(doc: Document, lines: list[str], starts: set[int] | None = None) 
     if not doc.title:
         to = ", ".join(p.name for p in doc.recipients)
         doc.title = f"Letter to {to}" if to else parts.subject
+
+
+def _main_letter(content: list[str], spans: list[LetterSpan], words: int) -> LetterSpan | None:
+    """The letter that is the page itself: most of its words, and not a newsletter of dated items."""
+    for span in spans:
+        if _words(content[span.start : span.end]) < LETTER_SHARE * words:
+            continue
+        dated = sum(1 for t in content[span.salutation : span.end] if is_date_line(t))
+        if dated >= 3:
+            continue  # 'Dear neighbour,' and then dated news items: a listing written as a letter
+        return span
+    return None
 
 
 def _relative(starts: set[int], span: LetterSpan) -> set[int]:
