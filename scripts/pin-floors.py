@@ -14,7 +14,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORE = ROOT.parent / "shared" / "contract" / "score.py"
-CORPORA = {"seeds": ROOT.parent / "shared" / "corpus" / "seeds", "corpus": ROOT / "tests" / "corpus"}
+CORPORA = {
+    "seeds": ROOT.parent / "shared" / "corpus" / "seeds",
+    "corpus": ROOT / "tests" / "corpus",
+    "heldout": ROOT / "tests" / "heldout",
+}
 
 
 def main() -> None:

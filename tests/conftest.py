@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 CORPUS = ROOT / "tests" / "corpus"
+HELDOUT = ROOT / "tests" / "heldout"
 SCHEMA = SHARED / "contract" / "document.schema.json"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT, SEEDS, SHARED
+from conftest import CORPUS, HELDOUT, ROOT, SEEDS, SHARED
 
 FLOORS = json.loads((ROOT / "tests" / "floors.json").read_text(encoding="utf-8"))
 
@@ -35,7 +35,7 @@ def score(corpus: Path, tmp_path: Path) -> dict:
     return json.loads(out.read_text())
 
 
-@pytest.mark.parametrize("name,corpus", [("seeds", SEEDS), ("corpus", CORPUS)])
+@pytest.mark.parametrize("name,corpus", [("seeds", SEEDS), ("corpus", CORPUS), ("heldout", HELDOUT)])
 def test_scores_stay_above_their_floors(name, corpus, tmp_path):
     if not (corpus / "gold.json").exists():
         pytest.skip(f"{corpus} has no gold.json")

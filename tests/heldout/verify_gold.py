@@ -6,13 +6,19 @@ normalised (NFKC, whitespace collapsed) and appears verbatim in the page's visib
 (boilerplate lines as whole lines); no line is both; titles, names, claim snippets,
 same_as forms and child titles occur on their page; dates are ISO (full or partial).
 """
-import json, re, sys, unicodedata
+
+import json
+import re
+import sys
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BLOCK = set("address article aside blockquote body br center dd div dl dt footer form h1 h2 h3 h4 h5 h6 header hr html "
-            "li main nav ol p section table td th tr ul title label".split())
+BLOCK = set(
+    "address article aside blockquote body br center dd div dl dt footer form h1 h2 h3 h4 h5 h6 header hr html "
+    "li main nav ol p section table td th tr ul title label".split()
+)
 SKIP = {"script", "style", "head", "noscript", "iframe"}
 
 
@@ -53,8 +59,8 @@ def visible_text(path):
         text = "".join(p.out)
     else:
         text = raw.decode("utf-8")
-    lines = [norm_line(l) for l in re.split(r"[\n\r\f]", text)]
-    return [l for l in lines if l]
+    lines = [norm_line(x) for x in re.split(r"[\n\r\f]", text)]
+    return [x for x in lines if x]
 
 
 def main():
@@ -70,7 +76,10 @@ def main():
         lines = visible_text(path)
         line_set, flat = set(lines), " ".join(lines)
         all_flat += " " + flat
-        bad = lambda what: problems.append(f"{name}: {what}")
+
+        def bad(what, name=name):
+            return problems.append(f"{name}: {what}")
+
         for key in ("kind", "language"):
             if key not in g:
                 bad(f"no {key}")

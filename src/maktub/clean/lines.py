@@ -236,9 +236,12 @@ def _sweep_comments(lines: list[Line]) -> None:
     filled = [i for i, ln in enumerate(lines) if ln.text]
     if not filled:
         return
-    half = filled[len(filled) // 2]
+    # Past the first 40% of the page's characters: menus are many lines but few characters.
+    total = sum(len(lines[i].text) for i in filled)
+    seen = 0
     for i in filled:
-        if i > half and COMMENTS_START.match(lines[i].text):
+        seen += len(lines[i].text)
+        if seen > 0.4 * total and COMMENTS_START.match(lines[i].text):
             for ln in lines[i:]:
                 if ln.text and not ln.boilerplate:
                     ln.boilerplate, ln.reason = True, "comments and what follows them"

@@ -148,7 +148,9 @@ def _build_places() -> dict[str, Place]:
             int(city["population"]),
         )
         index.setdefault(key(city["name"]), place)
-        if city["countrycode"] in {"PK", "IN", "AF", "BD", "IR"} or (place.population or 0) >= 1_000_000:
+        # Urdu spellings: Pakistani and Afghan towns, and only the largest cities elsewhere, since
+        # the Urdu names of smaller Indian cities are often ordinary words ('تھانے', police stations).
+        if city["countrycode"] in {"PK", "AF"} or (place.population or 0) >= 3_000_000:
             for alt in city.get("alternatenames", []):
                 if any("\u0600" <= ch <= "\u06ff" for ch in alt):
                     index.setdefault(key(alt), place)

@@ -16,10 +16,12 @@ from functools import lru_cache
 from maktub.entities.gazetteer import find_known, find_known_fuzzy, find_place, key
 from maktub.entities.resolve import Resolver, group_mentions
 from maktub.model import Document, Entity
+from maktub.understand.article import STAFF_LEAD
 from maktub.understand.letter import ROLE_WORDS
 from maktub.understand.names import (
     HONORIFICS,
     ORG_WORDS,
+    PLACE_WORDS,
     SUFFIXES,
     TITLES_BEFORE_NAME,
     URDU_HONORIFICS,
@@ -66,6 +68,13 @@ NATIONALITY = {
     "provincial",
 }
 ROLE_ACRONYMS = {
+    "ends",
+    "agm",
+    "egm",
+    "asap",
+    "faq",
+    "ok",
+    "urgent",
     "mna",
     "mpa",
     "mp",
@@ -86,7 +95,6 @@ ROLE_ACRONYMS = {
     "phd",
     "pdf",
     "am",
-    "ok",
     "tv",
     "id",
     "no",
@@ -96,7 +104,6 @@ ROLE_ACRONYMS = {
     "bcc",
     "re",
     "fyi",
-    "faq",
     "rss",
     "url",
     "usd",
@@ -165,18 +172,41 @@ def recognise_entities(
 def _party_mentions(doc: Document) -> list[Mention]:
     out = []
     for p in ([doc.sender] if doc.sender else []) + doc.recipients + doc.cc:
-        out.append(Mention(p.name, p.name, None, {"party"}))
+        if _personal(p.name):  # 'The Registrar' or 'Chief Executive' is an office, not a person
+            out.append(Mention(p.name, p.name, None, {"party"}))
         if p.organization:
             out.append(Mention(p.organization, p.organization, None, {"org-field"}))
     for a in doc.authors:
-        out.append(Mention(a, a, None, {"party"}))
+        if _personal(a):  # 'Staff Reporter', 'Our Correspondent' name no one
+            out.append(Mention(a, a, None, {"party"}))
     return out
+
+
+def _name_before_role(words: list[str]) -> bool:
+    """'Waseem Akthar' before 'Member' is a name; 'District Returning' before 'Officer' is not."""
+    return not any(
+        w.isupper() or w.lower().endswith("ing") or w.lower() in ROLE_WORDS | ORG_WORDS | PLACE_WORDS | STOP
+        for w in words
+        if w not in {"__role__"}
+    )
+
+
+def _personal(name: str) -> bool:
+    words = name.split()
+    if not words or STAFF_LEAD.match(name) or words[0].lower() in {"the", "our", "a", "an"}:
+        return False
+    return not any(w.lower().strip(",.") in ROLE_WORDS | ORG_WORDS for w in words)
 
 
 @lru_cache(maxsize=100_000)
 def _line_mentions(line: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
     """The capitalised phrases of one line, cached: a listing's items repeat its lines."""
+    # 'A wise decision-The News', 'Voice of America-15/10/2001': a hyphen glued to a name.
+    line = GLUED_HYPHEN.sub(" - ", line)
     return tuple((m.surface, m.core, frozenset(m.evidence)) for m in _english_mentions(line))
+
+
+GLUED_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Z])|(?<=[A-Za-z])-(?=\d)")
 
 
 WORD = re.compile(r"\S+")
@@ -257,6 +287,7 @@ def _split_span(words: list[str], before: str | None) -> list[Mention]:
             and parts[-1][-1].lower() not in ROLE_WORDS
             and f"{parts[-1][-1]} {low}".lower() not in _TITLE_PHRASES
             and parts[-1][-1].lower() not in STOP
+            and _name_before_role(parts[-1])
         ):
             # "Waseem Akthar Member National Assembly": a name, then its holder's role.
             parts.append(["__role__"])
@@ -283,6 +314,35 @@ def _split_span(words: list[str], before: str | None) -> list[Mention]:
     return [m for m in mentions if m.core]
 
 
+# First words of headings, and calendar words, that start no name ('Latest News', 'March').
+NOT_NAMES = {
+    "latest",
+    "breaking",
+    "recent",
+    "top",
+    "more",
+    "related",
+    "popular",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
 # Words after which a capitalised name is where something happens.
 LOCATIVE = {"in", "at", "from", "near", "across", "outside", "around", "inside", "towards", "visited"}
 # Last words that make a name a place inside a city ('Orangi Town', 'Jodia Bazaar', 'Davis Road').
@@ -370,8 +430,12 @@ def _mention(words: list[str]) -> Mention:
             evidence.add("title")
             rest = rest[len(hit.split()) :]
             continue
-        if rest[0].lower().rstrip(".") in NATIONALITY and len(rest) > 1:
-            rest = rest[1:]
+        if (
+            rest[0].lower().rstrip(".") in NATIONALITY
+            and len(rest) > 1
+            and TITLE_PREFIX.match(" ".join(rest[1:]).lower().replace(".", ""))
+        ):
+            rest = rest[1:]  # 'US President George W Bush', not 'American Psychiatric Association'
             continue
         break
     while rest and rest[-1].lower().rstrip(".") in SUFFIXES:
@@ -388,6 +452,8 @@ def _classify(m: Mention, acronyms: dict[str, str], lowercase_words: set[str]) -
     if not core or len(core) < 2:
         return m
     known = find_known(core) or (find_known_fuzzy(core) if len(core) >= 7 else None)
+    if known is None and " " in core and core.split()[0].lower() in NATIONALITY | {"british", "american"}:
+        known = find_known(core.split(" ", 1)[1])  # "British GCHQ"
     if known and not (
         known.type == "person"
         and len(core.split()) == 1
@@ -407,6 +473,8 @@ def _classify(m: Mention, acronyms: dict[str, str], lowercase_words: set[str]) -
         else:
             m.type = "organization"
             m.canonical = acronyms.get(letters)
+        return m
+    if words[0].lower() in NOT_NAMES:
         return m
     if "title" not in m.evidence and "party" not in m.evidence:
         place = find_place(core, lone="locative" not in m.evidence)

@@ -116,7 +116,9 @@ def _days_in(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
-CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|hrs|pkt|pst|gmt|ist)?\b", re.IGNORECASE)
+CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|hrs|pkt|pst|gmt|ist)?\b", re.IGNORECASE
+)
 
 
 def strip_dates(text: str) -> str:

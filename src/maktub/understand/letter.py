@@ -325,7 +325,12 @@ def _plain_signature(t: str) -> str:
     if t.startswith("(") and t.endswith(")") and t.count("(") == 1:
         t = t[1:-1].strip()
     letters = [ch for ch in t if ch.isalpha()]
-    if letters and all(ch.isupper() for ch in letters if ch.isascii()) and len(t.split()) <= 5 and t.isascii():
+    if (
+        letters
+        and all(ch.isupper() for ch in letters if ch.isascii())
+        and len(t.split()) <= 5
+        and t.isascii()
+    ):
         if not re.search(r"\d", t) and not re.fullmatch(r"[A-Z]{2,8}", t):
             t = " ".join(w if len(w.rstrip(".,")) <= 1 else w.capitalize() for w in t.split())
     return t

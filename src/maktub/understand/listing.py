@@ -50,7 +50,7 @@ def listing_signals(lines: list[Line]) -> int:
     content = [ln.text for ln in lines if ln.text and not ln.boilerplate]
     pairs = sum(
         1
-        for heading, after in zip(content, content[1:])
+        for heading, after in zip(content, content[1:], strict=False)
         # 'Ward surgery moves to Walkley Library' over 'Saturday 8 March 2014': an item.
         if 2 <= len(heading.split()) <= 16 and not is_date_line(heading) and is_date_line(after)
     )

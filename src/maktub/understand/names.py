@@ -236,12 +236,6 @@ ORG_WORDS = {
     "services",
     "coalition",
     "brotherhood",
-    "trade",
-    "traders",
-    "workers",
-    "students",
-    "lawyers",
-    "bar",
 }
 
 
