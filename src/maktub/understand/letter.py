@@ -288,7 +288,7 @@ def _parse_block(
             if not t:
                 continue
         name_part = re.split(r"[,،]", t)[0]
-        office_match = OFFICE.match(name_part)
+        office_match = OFFICE.match(name_part) if len(name_part.split()) <= 8 else None
         if office_match and (new_block or not parties or pending):
             parties.append(Party(name_part.strip(" ,.")))
             parties[-1].role = office_match.group("role")

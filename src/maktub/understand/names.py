@@ -9,6 +9,8 @@ from functools import lru_cache
 HONORIFICS = [
     "the right honourable",
     "the honourable",
+    "the honorable",
+    "honorable",
     "right honourable",
     "rt. hon.",
     "rt hon.",
