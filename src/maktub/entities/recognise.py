@@ -578,6 +578,15 @@ def _urdu_mentions(text: str) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=100_000)
+def _padded_words(text: str) -> str:
+    """' word word ': a form in which 'is this name in that text' is a plain substring test."""
+    return " " + " ".join(WORDS.findall(text.casefold())) + " "
+
+
+WORDS = re.compile(r"\w+")
+
+
 def _canonical_names_in(doc: Document) -> None:
     """Use each entity's canonical name in references and claims, and fill what claims are about."""
     by_form: dict[str, str] = {}
@@ -608,15 +617,11 @@ def _canonical_names_in(doc: Document) -> None:
     for claim in doc.claims:
         if claim.attributed_to and claim.attributed_to[:1].isupper():
             claim.attributed_to = canonical(claim.attributed_to)
-        low = claim.text.casefold()
+        low = _padded_words(claim.text)
         claim.about = sorted(
             {
                 e.name
                 for e in doc.entities
-                if any(
-                    re.search(rf"\b{re.escape(a.casefold())}\b", low)
-                    for a in [e.name, *e.aliases]
-                    if len(a) > 2
-                )
+                if any(_padded_words(a) in low for a in [e.name, *e.aliases] if len(a) > 2)
             }
         )

@@ -103,7 +103,7 @@ def parse_html(text: str, url: str | None = None) -> HtmlPage:
         tree = lxml.html.fromstring(text)
     except (etree.ParserError, ValueError):
         return HtmlPage([Line(t) for t in text.splitlines()])
-    links = [Link(" ".join(a.text_content().split()), a.get("href") or "") for a in tree.iter("a")]
+    links = [Link(" ".join("".join(a.itertext()).split()), a.get("href") or "") for a in tree.iter("a")]
     meta = _meta(tree)
     lines: list[Line] = []
     body = tree.find(".//body")
@@ -258,7 +258,8 @@ def _mark_outside_main(lines: list[Line], main_text: str, headings: list[str]) -
     main_flat = _norm(main_text)
 
     def in_main(ln: Line) -> bool:
-        return _norm(ln.text) in main or (len(ln.text) > 30 and _norm(ln.text)[:60] in main_flat)
+        n = ln.text.casefold()  # rendered lines are already whitespace-collapsed
+        return n in main or (len(n) > 30 and n[:60] in main_flat)
 
     inside = [
         i
@@ -274,7 +275,8 @@ def _mark_outside_main(lines: list[Line], main_text: str, headings: list[str]) -
         if ln.reason == CLASS_CHROME:
             ln.boilerplate, ln.reason = False, ""
     for h1 in headings:
-        heading = next((i for i, ln in enumerate(lines[:first]) if _norm(ln.text) == _norm(h1)), None)
+        wanted = _norm(h1)
+        heading = next((i for i, ln in enumerate(lines[:first]) if ln.text.casefold() == wanted), None)
         if heading is not None and first - heading <= 12:
             first = heading
     for i, ln in enumerate(lines):
