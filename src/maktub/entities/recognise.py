@@ -169,6 +169,19 @@ def recognise_entities(
     return doc
 
 
+def entities_within(doc: Document, page: list[Entity]) -> Document:
+    """A document found inside a page names what the page names: keep the page's entities whose
+    forms occur in its text (same canonical names, no second recognition pass)."""
+    text = _padded_words(doc.text)
+    doc.entities = []
+    for e in page:
+        forms = [f for f in [e.name, *e.aliases] if len(f) > 1 and _padded_words(f) in text]
+        if forms:
+            doc.entities.append(Entity(e.name, e.type, [a for a in e.aliases if a in forms]))
+    _canonical_names_in(doc)
+    return doc
+
+
 def _party_mentions(doc: Document) -> list[Mention]:
     out = []
     for p in ([doc.sender] if doc.sender else []) + doc.recipients + doc.cc:
@@ -228,16 +241,20 @@ def _english_mentions(text: str) -> list[Mention]:
             out.extend(_split_span(span, before_span))
         span.clear()
 
-    for m in WORD.finditer(text):
-        raw = m.group(0)
+    strip_chars = LEAD_PUNCT + TRAIL_BREAK
+    for raw in text.split():
+        if not span and raw[0].islower() and raw[-1] not in TRAIL_BREAK and raw[-1] != ".":
+            prev_after = raw  # the common case: a lowercase word outside any name
+            continue
         lead = raw[0] in LEAD_PUNCT
-        word = raw.strip(LEAD_PUNCT + TRAIL_BREAK)
+        word = raw.strip(strip_chars)
         if word.endswith((".", "'s", "’s")) and not _keeps_period(word):
             trail_break = True
-            word = re.sub(r"(['’]s|\.)$", "", word)
+            word = word[:-1] if word.endswith(".") else word[:-2]
         else:
             trail_break = raw[-1] in TRAIL_BREAK or raw.endswith(("'s", "’s"))
-            word = re.sub(r"['’]s$", "", word)
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]
         if lead:
             flush()
         if not word:
