@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from maktub.clean import SiteProfile, clean_lines
-from maktub.entities import entities_within, recognise_entities
+from maktub.entities import recognise_entities
 from maktub.entities.resolve import Resolver
 from maktub.errors import RefusedInput
 from maktub.model import Document, content_id
@@ -116,10 +116,7 @@ def extract_source(
         recognise_entities(doc, resolver)
         attribute_statement(doc)
         for d in doc.walk()[1:]:
-            if d.kind == "letter":  # a letter's parties may be named nowhere else on the page
-                recognise_entities(d, resolver, context=doc.entities)
-            else:
-                entities_within(d, doc.entities)
+            recognise_entities(d, resolver, context=doc.entities)
             attribute_statement(d)
     return doc, warning
 

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from maktub.entities.recognise import entities_within, recognise_entities
+from maktub.entities.recognise import recognise_entities
 
-__all__ = ["entities_within", "recognise_entities"]
+__all__ = ["recognise_entities"]

@@ -169,19 +169,6 @@ def recognise_entities(
     return doc
 
 
-def entities_within(doc: Document, page: list[Entity]) -> Document:
-    """A document found inside a page names what the page names: keep the page's entities whose
-    forms occur in its text (same canonical names, no second recognition pass)."""
-    text = _padded_words(doc.text)
-    doc.entities = []
-    for e in page:
-        forms = [f for f in [e.name, *e.aliases] if len(f) > 1 and _padded_words(f) in text]
-        if forms:
-            doc.entities.append(Entity(e.name, e.type, [a for a in e.aliases if a in forms]))
-    _canonical_names_in(doc)
-    return doc
-
-
 def _party_mentions(doc: Document) -> list[Mention]:
     out = []
     for p in ([doc.sender] if doc.sender else []) + doc.recipients + doc.cc:
