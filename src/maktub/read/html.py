@@ -69,6 +69,8 @@ DROP = {
     "canvas",
     "map",
 }
+# Blocks after which the rendered text has a blank line (a paragraph break).
+PARAGRAPH_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "address"}
 CHROME_TAGS = {"nav", "header", "footer", "aside", "menu"}
 # id/class words that CMS themes use for everything around the content.
 CHROME_ATTR = re.compile(
@@ -150,20 +152,7 @@ def _render(el: etree._Element, lines: list[Line], buf: list[str], chrome: str, 
             buf.append(child.tail)
     if block:
         _flush(lines, buf, chrome)
-        if tag in {
-            "p",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "blockquote",
-            "table",
-            "ul",
-            "ol",
-            "address",
-        }:
+        if tag in PARAGRAPH_TAGS:
             lines.append(Line(""))
 
 

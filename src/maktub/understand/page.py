@@ -157,10 +157,9 @@ def _index_of(items: list[str], item: str | None) -> int | None:
     return items.index(item) if item in items else None
 
 
-def _block_starts(lines: list[Line]) -> set[int]:
-    """Indexes (in the content list) of lines with a blank line above them."""
-    starts: set[int] = set()
-    n = 0
+def _content_rows(lines: list[Line]) -> list[tuple[str, bool]]:
+    """Each content line, and whether a blank line stands above it."""
+    rows: list[tuple[str, bool]] = []
     gap = False
     for ln in lines:
         if ln.boilerplate:
@@ -168,11 +167,14 @@ def _block_starts(lines: list[Line]) -> set[int]:
         if not ln.text:
             gap = True
             continue
-        if gap:
-            starts.add(n)
+        rows.append((ln.text, gap))
         gap = False
-        n += 1
-    return starts
+    return rows
+
+
+def _block_starts(lines: list[Line]) -> set[int]:
+    """Indexes (in the content list) of lines with a blank line above them."""
+    return {n for n, (_, gap) in enumerate(_content_rows(lines)) if gap}
 
 
 def _words(lines: list[str]) -> int:
@@ -304,17 +306,10 @@ def _sweep_above_title(lines: list[Line], title: str) -> None:
 
 def _paragraphs(lines: list[Line]) -> str:
     out: list[str] = []
-    gap = False
-    for ln in lines:
-        if ln.boilerplate:
-            continue
-        if not ln.text:
-            gap = True
-            continue
+    for text, gap in _content_rows(lines):
         if gap and out:
             out.append("")
-        out.append(ln.text)
-        gap = False
+        out.append(text)
     return "\n".join(out)
 
 
