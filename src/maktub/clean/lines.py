@@ -42,6 +42,8 @@ TEASER_TAIL = re.compile(
     r"\s*[»›>\]]*(?P<rest>(?:\s*[|•·]\s*[^|•·]+)*)\s*$",
     re.IGNORECASE,
 )
+# Words one of which ends every line that carries link labels (a cheap test before the regexes).
+TAIL_WORDS = ("story", "more", "details", "reading", "version", "ورژن", "خبر", "مزید", "»")
 LABEL_END = re.compile(r"(story|more|details|reading|version|ورژن|خبر|مزید)\W*$", re.IGNORECASE)
 CRUMB_HINT = re.compile(r"[»›>/|:→]|^home|^you are", re.IGNORECASE)
 CMS_TITLE_SUFFIX = re.compile(r"\s*(pdf\s*)?(print\s*)?(e-?mail)\s*$", re.IGNORECASE)
@@ -83,6 +85,9 @@ def is_link_label(text: str) -> bool:
 
 def strip_trailing_labels(text: str) -> tuple[str, str]:
     """Split '...text...Complete Story | Urdu Version' into the text and the labels."""
+    tail = text[-80:].casefold()
+    if not any(w in tail for w in TAIL_WORDS):
+        return text, ""
     teaser = TEASER_TAIL.search(text)
     if teaser and teaser.start() > 0 and len(teaser.group("rest").split()) <= 6:
         # '... Read more » | हिंदी में पढ़ें': a teaser link and the links after it, in any language.
@@ -134,6 +139,13 @@ def clean_lines(
         if not t:
             continue
         reason = ""
+        if len(t) > 200 and t.count(" ") > 30 and not (premarked and premarked[i]):
+            # Prose: of the rules below only a footer phrase can match a line of 30+ words.
+            if is_chrome(t):
+                ln.boilerplate, ln.reason = True, "site chrome"
+                anchors.append(i)
+            previous = t
+            continue
         m = LAST_UPDATED.match(t)
         if premarked and premarked[i]:
             reason = premarked[i]

@@ -51,6 +51,9 @@ RECIPIENT_END = re.compile(
     r"\s+(?:asking|requesting|with|about|on|in|twice|earlier|last|listing|demanding|seeking|urging|to|but|and\s+(?:had|has|was|is|received|asked)|"
     r"for|over|regarding|after|before|three|two|several|this|that|who|which|at|of\s+the\s+(?:same|case))\b.*$"
 )
+LETTER_HINT = re.compile(
+    r"letter|memorand|message|note|fax|e-?mail|wr[io]te|written|writing|خط|مکتوب", re.IGNORECASE
+)
 PREVIOUS_LETTER = re.compile(
     r"\b(?P<det>our|my|your)\s+(?:earlier|previous|last|first|second)?\s*letters?\s+(?:of|dated)\s+\d",
     re.IGNORECASE,
@@ -89,6 +92,12 @@ def find_references(
     refs: list[Reference] = []
     last_person: str | None = None
     for sentence in sentences(text):
+        if not LETTER_HINT.search(sentence):
+            people = PERSON_SPAN.findall(sentence)
+            if people:
+                named = [p for p in people if looks_like_person(p) and not p.startswith("The ")]
+                last_person = _clean_name(named[-1]) if named else last_person
+            continue  # no letter, note or writing named: nothing to refer to
         if title and sentence.strip() == title.strip():
             continue
         sentence = ABBREVIATED.sub(r"\1", sentence)

@@ -72,7 +72,7 @@ def understand(doc: Document, cleaned: Cleaned) -> Document:
             for ln in lines
             if ln.text
             for part in (ln.text, ln.labels)
-            if part
+            if part and len(part) < 160  # media links are short rows, never paragraphs
             for m in media_in_line(part, targets)
         ]
     )
