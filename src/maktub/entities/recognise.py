@@ -17,11 +17,11 @@ from maktub.entities.gazetteer import find_known, find_known_fuzzy, find_place, 
 from maktub.entities.resolve import Resolver, group_mentions
 from maktub.model import Document, Entity
 from maktub.understand.article import STAFF_LEAD
-from maktub.understand.letter import ROLE_WORDS
 from maktub.understand.names import (
     HONORIFICS,
     ORG_WORDS,
     PLACE_WORDS,
+    ROLE_WORDS,
     SUFFIXES,
     TITLES_BEFORE_NAME,
     URDU_HONORIFICS,

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from maktub.understand.dates import find_dates, is_date_line
-from maktub.understand.letter import is_place_dateline
+from maktub.understand.dates import find_dates, is_date_line, is_place_dateline
 from maktub.understand.names import looks_like_person, strip_honorifics
 
 BYLINE = re.compile(
@@ -20,11 +19,7 @@ POSTED = re.compile(
 )
 STAFF_LEAD = re.compile(
     r"^(?P<who>staff reporter|our (?:staff |special )?correspondent|news desk|web desk|monitoring desk|"
-    r"our reporter|special correspondent|نمائندہ خصوصی|اسٹاف رپورٹر)\b",
-    re.IGNORECASE,
-)
-STAFF = re.compile(
-    r"^(staff reporter|our correspondent|news desk|web desk|monitoring desk|agencies|app|reuters|afp)$",
+    r"our reporter|special correspondent|agencies|app|reuters|afp|نمائندہ خصوصی|اسٹاف رپورٹر)\b",
     re.IGNORECASE,
 )
 PRESS_RELEASE = re.compile(
@@ -59,7 +54,7 @@ def find_byline(lines: list[str], limit: int = 8) -> tuple[int, list[str]] | Non
             who = who[: d.start] + who[d.end :]
         who = re.split(r"\s+(?:on|in|at|\|)\s+|\s*[|•]\s*", who)[0].strip(" ,:-–—")
         names = [strip_honorifics(w) for w in re.split(r"\s*(?:,|\band\b|&)\s*", who) if w.strip()]
-        names = [n for n in names if looks_like_person(n) or STAFF.match(n)]
+        names = [n for n in names if looks_like_person(n) or STAFF_LEAD.fullmatch(n)]
         if names:
             return i, names
     return None

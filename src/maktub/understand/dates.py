@@ -158,3 +158,13 @@ def first_date(text: str) -> str | None:
     """The first date in `text`, ISO, or None."""
     found = find_dates(text)
     return found[0].iso if found else None
+
+
+def is_place_dateline(t: str) -> bool:
+    """'Karachi, 9 June 2010' or 'Lahore, 17/05/2006': where and when something was written."""
+    if len(t.split()) > 8 or not find_dates(t):
+        return False
+    rest = re.sub(r"^(dated?|date)\s*[:\-]?\s*", "", strip_dates(t).strip(" ,.:-–"), flags=re.IGNORECASE)
+    words = re.findall(r"[^\W\d_]+", rest)
+    words = [w for w in words if w.lower() not in {"the", "on", "dated", "date"}]
+    return len(words) <= 3 and all(w[:1].isupper() or not w.isascii() for w in words)

@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from maktub.model import Party
-from maktub.understand.dates import find_dates, is_date_line, strip_dates
+from maktub.understand.dates import find_dates, is_date_line, is_place_dateline
 from maktub.understand.names import (
     ORG_WORDS,
+    ROLE_WORDS,
+    URDU_ORG_WORDS,
     has_honorific,
     is_org_name,
     looks_like_person,
@@ -59,55 +61,6 @@ OFFICE = re.compile(
     re.IGNORECASE,
 )
 SUBJECT = re.compile(r"^(subject|sub|re|ref|موضوع)\s*[:.\-]\s*\S", re.IGNORECASE)
-ROLE_WORDS = {
-    "chief",
-    "founder",
-    "leader",
-    "chairman",
-    "chairperson",
-    "president",
-    "secretary",
-    "minister",
-    "member",
-    "convener",
-    "convenor",
-    "organizer",
-    "organiser",
-    "head",
-    "director",
-    "editor",
-    "spokesman",
-    "spokesperson",
-    "governor",
-    "mayor",
-    "ambassador",
-    "senator",
-    "coordinator",
-    "advisor",
-    "adviser",
-    "general",
-    "deputy",
-    "vice",
-    "officer",
-    "manager",
-    "executive",
-    "ceo",
-    "representative",
-    "commissioner",
-    "chancellor",
-    "principal",
-    "professor",
-    "correspondent",
-    "reporter",
-    "columnist",
-    "writer",
-    "activist",
-    "mna",
-    "mpa",
-    "mp",
-    "treasurer",
-    "patron",
-}
 
 
 @dataclass
@@ -201,16 +154,6 @@ def parse_letter(lines: list[str], starts: set[int] | None = None) -> LetterPart
             if is_date_line(t) or is_place_dateline(t):
                 parts.date = find_dates(t)[0].iso
     return parts
-
-
-def is_place_dateline(t: str) -> bool:
-    """'Karachi, 9 June 2010' or 'Lahore, 17/05/2006': where and when a letter was written."""
-    if len(t.split()) > 8 or not find_dates(t):
-        return False
-    rest = re.sub(r"^(dated?|date)\s*[:\-]?\s*", "", strip_dates(t).strip(" ,.:-–"), flags=re.IGNORECASE)
-    words = re.findall(r"[^\W\d_]+", rest)
-    words = [w for w in words if w.lower() not in {"the", "on", "dated", "date"}]
-    return len(words) <= 3 and all(w[:1].isupper() or not w.isascii() for w in words)
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -365,30 +308,6 @@ def _describe(party: Party, t: str, address: list[str]) -> None:
         party.organization = _org_span(t) or t.strip(" ,.")
         return
     address.append(t.strip(" ,"))
-
-
-URDU_ORG_WORDS = (
-    "ایسوسی ایشن",
-    "پارٹی",
-    "فرنٹ",
-    "تحریک",
-    "موومنٹ",
-    "لیگ",
-    "جماعت",
-    "کمیٹی",
-    "کونسل",
-    "اتھارٹی",
-    "حکومت",
-    "وزارت",
-    "یونین",
-    "فورم",
-    "سوسائٹی",
-    "ٹرسٹ",
-    "فاؤنڈیشن",
-    "یونیورسٹی",
-    "کمیشن",
-    "اسمبلی",
-)
 
 
 def split_role(text: str) -> tuple[str, str | None]:

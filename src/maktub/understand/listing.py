@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 
 from maktub.clean.lines import is_link_label, strip_trailing_labels
 from maktub.model import Line, Media
-from maktub.understand.dates import find_dates, first_date, is_date_line
-from maktub.understand.letter import is_place_dateline
+from maktub.understand.dates import find_dates, first_date, is_date_line, is_place_dateline
 from maktub.understand.media import media_in_line
 from maktub.understand.names import looks_like_person, strip_honorifics
 

@@ -241,6 +241,82 @@ ORG_WORDS = {
 }
 
 
+# Words that make a line a role: 'Chief of ...', 'Founder & Leader ...' (English and Urdu).
+ROLE_WORDS = {
+    "chief",
+    "founder",
+    "leader",
+    "chairman",
+    "chairperson",
+    "president",
+    "secretary",
+    "minister",
+    "member",
+    "convener",
+    "convenor",
+    "organizer",
+    "organiser",
+    "head",
+    "director",
+    "editor",
+    "spokesman",
+    "spokesperson",
+    "governor",
+    "mayor",
+    "ambassador",
+    "senator",
+    "coordinator",
+    "advisor",
+    "adviser",
+    "general",
+    "deputy",
+    "vice",
+    "officer",
+    "manager",
+    "executive",
+    "ceo",
+    "representative",
+    "commissioner",
+    "chancellor",
+    "principal",
+    "professor",
+    "correspondent",
+    "reporter",
+    "columnist",
+    "writer",
+    "activist",
+    "mna",
+    "mpa",
+    "mp",
+    "treasurer",
+    "patron",
+}
+
+# Words that make an Urdu phrase a body.
+URDU_ORG_WORDS = (
+    "ایسوسی ایشن",
+    "پارٹی",
+    "فرنٹ",
+    "تحریک",
+    "موومنٹ",
+    "لیگ",
+    "جماعت",
+    "کمیٹی",
+    "کونسل",
+    "اتھارٹی",
+    "حکومت",
+    "وزارت",
+    "یونین",
+    "فورم",
+    "سوسائٹی",
+    "ٹرسٹ",
+    "فاؤنڈیشن",
+    "یونیورسٹی",
+    "کمیشن",
+    "اسمبلی",
+)
+
+
 # Words of addresses and buildings: 'Chief Minister House' is a place, not a person.
 PLACE_WORDS = {
     "house",
@@ -300,8 +376,6 @@ def looks_like_person(text: str) -> bool:
     if not t or len(t) > 60 or re.search(r"\d|@", t):
         return False
     if _is_urdu(t):
-        from maktub.understand.letter import ROLE_WORDS, URDU_ORG_WORDS
-
         core = URDU_HON_PREFIX.sub("", t).strip()
         if any(w in ROLE_WORDS for w in core.split()) or any(w in core for w in URDU_ORG_WORDS):
             return False
