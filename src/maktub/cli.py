@@ -6,12 +6,18 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from maktub import __version__
+from maktub.entities.corrections import DEFAULT_FILE as DEFAULT_CORRECTIONS
 from maktub.errors import MaktubError, RefusedInput
 from maktub.read.files import DEFAULT_MAX_BYTES, ReadOptions
+
+if TYPE_CHECKING:
+    from maktub.entities.link import Canonical, Linker
+    from maktub.model import Document
 
 EXIT_OK, EXIT_SOME_REFUSED, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -105,6 +111,276 @@ def _print_summary(kinds: Counter[str], refused: int) -> None:
     if refused:
         table.add_row("[red]refused files[/red]", str(refused))
     Console(stderr=True).print(table)
+
+
+def _read_documents(paths: tuple[str, ...], max_bytes: int) -> tuple[list[Document], int]:
+    """Every page under `paths`, extracted; refused files and warnings reported on stderr."""
+    from maktub.pipeline import ExtractOptions, Warning_, print_report
+    from maktub.pipeline import extract as run_extract
+
+    options = ExtractOptions(ReadOptions(max_bytes=max_bytes))
+    pages: list[Document] = []
+    refused = 0
+    for event in run_extract(list(paths), options):
+        if isinstance(event, RefusedInput):
+            refused += 1
+            print_report(event)
+        elif isinstance(event, Warning_):
+            print_report(event)
+        elif event.parent is None:
+            pages.append(event)
+    return pages, refused
+
+
+corrections_option = click.option(
+    "--corrections",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path(DEFAULT_CORRECTIONS),
+    show_default=True,
+    envvar="MAKTUB_CORRECTIONS",
+    help="The file of people's corrections (merge, split, rename, type); they win over the automatic ones.",
+)
+output_option = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@corrections_option
+@output_option
+@click.option(
+    "--type", "type_", type=click.Choice(["person", "organization", "place"]), help="Only this type."
+)
+@click.option("--explain", metavar="NAME", help="Show why the entity NAME has the names it has, and stop.")
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, hidden=True)
+def entities(
+    paths: tuple[str, ...],
+    corrections: Path,
+    fmt: str,
+    type_: str | None,
+    explain: str | None,
+    max_bytes: int,
+) -> None:
+    """The people, organisations and places in PATHS, one line each across all the pages.
+
+    Every spelling, acronym and script of one entity is listed under its canonical name,
+    with the number of documents naming it and the rules that joined its names.
+    """
+    from maktub.entities.corrections import Corrections
+    from maktub.entities.gazetteer import key
+    from maktub.entities.link import Linker
+
+    try:
+        linker = Linker(Corrections.load(corrections))
+        pages, refused = _read_documents(paths, max_bytes)
+        for page in pages:
+            linker.add_document(page)
+        found = linker.resolve()
+    except MaktubError as exc:
+        click.echo(f"maktub: {exc}", err=True)
+        sys.exit(EXIT_CANNOT_RUN)
+    if explain:
+        hits = [e for e in found if key(explain) in {key(a) for a in [e.name, *e.aliases]}]
+        if not hits:
+            click.echo(f"maktub: no entity is named {explain!r} in these pages", err=True)
+            sys.exit(EXIT_CANNOT_RUN)
+        for e in hits:
+            _print_explanation(e, linker)
+        sys.exit(EXIT_SOME_REFUSED if refused else EXIT_OK)
+    shown = [e for e in found if not type_ or e.type == type_]
+    if fmt == "json":
+        for e in shown:
+            sys.stdout.write(json.dumps(e.to_json(), ensure_ascii=False) + "\n")
+    else:
+        _print_entities(shown)
+    sys.exit(EXIT_SOME_REFUSED if refused else EXIT_OK)
+
+
+def _print_entities(found: list[Canonical]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(found)} entities", expand=False)
+    for column in ("name", "type", "docs", "aliases", "joined by"):
+        table.add_column(column, justify="right" if column == "docs" else "left", overflow="fold")
+    for e in found:
+        aliases = [a for a, _ in e.aliases.most_common() if a != e.name]
+        rules = sorted({m.rule for m in e.merges})
+        place = e.place
+        name = e.name + (f" ({place.country})" if place and place.country and place.kind != "country" else "")
+        table.add_row(
+            name,
+            e.type,
+            str(len(e.documents)),
+            " · ".join(aliases[:8]) + (f" · +{len(aliases) - 8}" if len(aliases) > 8 else ""),
+            ", ".join(rules),
+        )
+    Console(width=max(120, Console().width)).print(table)
+
+
+def _print_explanation(e: Canonical, linker: Linker) -> None:
+    by_number = {c.number: c for c in linker.corrections.log}
+    click.echo(f"{e.name} ({e.type}), named in {len(e.documents)} document(s)")
+    click.echo("  names: " + ", ".join(f"{a} ×{n}" for a, n in e.aliases.most_common()))
+    if not e.merges:
+        click.echo("  no names were joined: every name above was seen as this entity within one page")
+    for m in e.merges:
+        click.echo(f"  joined: {m.describe()}")
+        if m.correction and m.correction in by_number:
+            click.echo(f"          {by_number[m.correction].describe()}")
+    for n in e.corrections:
+        if n in by_number and by_number[n].op == "rename":
+            click.echo(f"  renamed: {by_number[n].describe()}")
+    for note in sorted(set(e.apart)):
+        click.echo(f"  kept apart: {note}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@corrections_option
+@output_option
+@click.option(
+    "--kind", "kinds", multiple=True, type=click.Choice(["letter", "cc", "mentioned", "statement", "claim"])
+)
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, hidden=True)
+def relations(
+    paths: tuple[str, ...], corrections: Path, fmt: str, kinds: tuple[str, ...], max_bytes: int
+) -> None:
+    """Who wrote to whom, copied whom, and said what about whom, across the pages in PATHS."""
+    from maktub.entities.corrections import Corrections
+    from maktub.entities.gazetteer import key
+    from maktub.entities.link import Linker
+    from maktub.entities.relations import relations as find_relations
+
+    try:
+        linker = Linker(Corrections.load(corrections))
+        pages, refused = _read_documents(paths, max_bytes)
+        for page in pages:
+            linker.add_document(page)
+        names: dict[str, str] = {}
+        for e in linker.resolve():
+            for alias in [e.name, *e.aliases]:
+                names.setdefault(key(alias), e.name)
+    except MaktubError as exc:
+        click.echo(f"maktub: {exc}", err=True)
+        sys.exit(EXIT_CANNOT_RUN)
+    edges = [e for e in find_relations(pages, lambda n: names.get(key(n), n)) if not kinds or e.kind in kinds]
+    if fmt == "json":
+        for edge in edges:
+            sys.stdout.write(json.dumps(edge.to_json(), ensure_ascii=False) + "\n")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{len(edges)} relations")
+        for column in ("from", "how", "to", "docs", "dates", "example"):
+            table.add_column(column, overflow="fold")
+        for edge in edges:
+            dates = sorted(edge.dates)
+            span = f"{dates[0]} – {dates[-1]}" if len(dates) > 1 else (dates[0] if dates else "")
+            example = edge.examples[0] if edge.examples else ""
+            table.add_row(
+                edge.source,
+                edge.kind,
+                edge.target,
+                str(len(edge.documents)),
+                span,
+                example[:90] + ("…" if len(example) > 90 else ""),
+            )
+        Console(width=max(140, Console().width)).print(table)
+    sys.exit(EXIT_SOME_REFUSED if refused else EXIT_OK)
+
+
+@cli.group()
+def correct() -> None:
+    """Correct entity resolution by hand: merge, split, rename, set a type, undo, list.
+
+    Corrections are kept in their own file (--corrections), name entities by name, win over
+    the automatic decisions, and survive re-reading the pages.
+    """
+
+
+def _record(corrections: Path, op: str, names: list[str], value: str | None, note: str) -> None:
+    from maktub.entities.corrections import Corrections
+
+    try:
+        item = Corrections.load(corrections).add(op, names, value, note)
+    except MaktubError as exc:
+        click.echo(f"maktub: {exc}", err=True)
+        sys.exit(EXIT_CANNOT_RUN)
+    except OSError as exc:
+        click.echo(f"maktub: {corrections}: cannot write ({exc.strerror})", err=True)
+        sys.exit(EXIT_CANNOT_RUN)
+    click.echo(f"recorded {item.describe()} in {corrections}")
+
+
+note_option = click.option("--note", default="", help="Why: kept with the correction.")
+
+
+@correct.command("merge")
+@click.argument("names", nargs=-1, required=True)
+@corrections_option
+@note_option
+def correct_merge(names: tuple[str, ...], corrections: Path, note: str) -> None:
+    """NAMES are one entity; it is shown under the first."""
+    _record(corrections, "merge", list(names), None, note)
+
+
+@correct.command("split")
+@click.argument("names", nargs=-1, required=True)
+@corrections_option
+@note_option
+def correct_split(names: tuple[str, ...], corrections: Path, note: str) -> None:
+    """NAMES are different entities, whatever their spellings suggest."""
+    _record(corrections, "split", list(names), None, note)
+
+
+@correct.command("rename")
+@click.argument("name")
+@click.argument("new_name")
+@corrections_option
+@note_option
+def correct_rename(name: str, new_name: str, corrections: Path, note: str) -> None:
+    """Show the entity named NAME as NEW_NAME."""
+    _record(corrections, "rename", [name], new_name, note)
+
+
+@correct.command("type")
+@click.argument("name")
+@click.argument("type_", metavar="TYPE", type=click.Choice(["person", "organization", "place"]))
+@corrections_option
+@note_option
+def correct_type(name: str, type_: str, corrections: Path, note: str) -> None:
+    """NAME is a person, an organization or a place."""
+    _record(corrections, "type", [name], type_, note)
+
+
+@correct.command("undo")
+@click.argument("number", type=int)
+@corrections_option
+def correct_undo(number: int, corrections: Path) -> None:
+    """Take back correction NUMBER (see `maktub correct list`)."""
+    _record(corrections, "undo", [], str(number), "")
+
+
+@correct.command("list")
+@corrections_option
+def correct_list(corrections: Path) -> None:
+    """The corrections recorded, newest last; undone ones marked."""
+    from maktub.entities.corrections import Corrections
+
+    try:
+        found = Corrections.load(corrections)
+    except MaktubError as exc:
+        click.echo(f"maktub: {exc}", err=True)
+        sys.exit(EXIT_CANNOT_RUN)
+    active = {c.number for c in found.active}
+    for c in found.log:
+        mark = "" if c.number in active or c.op == "undo" else "  (undone)"
+        click.echo(c.describe() + mark)
+    if not found.log:
+        click.echo(f"no corrections in {corrections}")
 
 
 @cli.command()

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from maktub.entities.gazetteer import find_known, find_known_fuzzy, find_place, key
 from maktub.entities.resolve import Resolver, group_mentions
+from maktub.entities.spelling import is_urdu
+from maktub.entities.urdu import urdu_names
 from maktub.model import Document, Entity
 from maktub.understand.article import STAFF_LEAD
 from maktub.understand.names import (
@@ -24,7 +26,6 @@ from maktub.understand.names import (
     ROLE_WORDS,
     SUFFIXES,
     TITLES_BEFORE_NAME,
-    URDU_HONORIFICS,
     strip_honorifics,
 )
 
@@ -158,7 +159,7 @@ def recognise_entities(
         for line in text.splitlines()
         for surface, core, evidence in _line_mentions(line)
     ]
-    mentions += _urdu_mentions(text) + _titled_by_role(text)
+    mentions += _urdu_mentions(text, resolver) + _titled_by_role(text)
     mentions += _party_mentions(doc)
     acronyms = _defined_acronyms(text)
     lowercase_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
@@ -552,16 +553,10 @@ def _trim_to_initials(words: list[str], short: str) -> str | None:
     return None
 
 
-URDU_NAME = re.compile(
-    r"(?:"
-    + "|".join(URDU_HONORIFICS)
-    + r")\s+((?:[\u0600-\u06ff]+\s*){1,3}?)\s*(?:صاحب|،|,|نے|کا|کی|کے|کو|$)"
-)
-
-
-def _urdu_mentions(text: str) -> list[Mention]:
-    """Urdu names: gazetteer forms (places, known people and bodies) and names after honorifics."""
-    if not re.search(r"[\u0600-\u06ff]", text):
+def _urdu_mentions(text: str, resolver: Resolver | None = None) -> list[Mention]:
+    """Urdu names: gazetteer forms (places, known people and bodies), names found by their cues
+    (see `urdu.py`), and names the batch already knows in Latin script, found by their skeleton."""
+    if not is_urdu(text):
         return []
     out: list[Mention] = []
     tokens = re.findall(r"[\u0600-\u06ff\u200c]+", text)
@@ -575,10 +570,15 @@ def _urdu_mentions(text: str) -> list[Mention]:
             place = find_place(phrase, lone=False) if n <= 2 else None
             if place and len(phrase) > 2:
                 out.append(Mention(phrase, phrase, "place", {"gazetteer"}, place.name))
-    for m in URDU_NAME.finditer(text):
-        name = m.group(1).strip()
-        if name and not find_place(name, lone=False):
-            out.append(Mention(m.group(0).strip(" ،,"), name, "person", {"title"}))
+                continue
+            if resolver is not None and n >= 2:
+                seen = resolver.by_skeleton(phrase)
+                if seen:
+                    out.append(Mention(phrase, phrase, seen[0], {"script"}, seen[1]))
+    for name in urdu_names(text):
+        core = strip_honorifics(name.surface)
+        if core and not find_place(core, lone=False):
+            out.append(Mention(name.surface, core, name.type, {"title"} if name.type == "person" else set()))
     return out
 
 

@@ -8,14 +8,16 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from maktub.entities.gazetteer import find_known, key
+from maktub.entities.link import spelling_match
+from maktub.entities.spelling import is_urdu, joined, skeleton
 from maktub.model import Entity
 
 if TYPE_CHECKING:
     from maktub.entities.recognise import Mention
 
-# 88: the lowest ratio at which the spelling variants we collected (Zaradri/Zardari 92,
-# Mutahida/Muttahida 98, Gilliani/Gilani 91) join while distinct surnames (Baig/Beg 86)
-# stay apart; re-tune with the entities corpus.
+# 88: within one page, the lowest ratio at which the spelling variants we collected
+# (Zaradri/Zardari 92, Mutahida/Muttahida 98, Gilliani/Gilani 91) join while distinct
+# surnames (Baig/Beg 86) stay apart. Across pages, link.py decides by skeleton and spelling.
 FUZZY_SAME = 88
 
 
@@ -27,31 +29,47 @@ def initials(name: str) -> str:
 
 
 class Resolver:
-    """Canonical names shared by every document of a batch, so one entity has one name."""
+    """Canonical names shared by every document of a batch, so one entity has one name.
+
+    It follows the rules of `link.py` (same skeleton, then a close spelling or the other
+    script) as pages arrive, so `maktub extract` names an entity the same way on every page.
+    """
 
     def __init__(self) -> None:
-        self.names: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.acronyms: dict[str, str] = {}  # defined in one page, used in others
+        self.latin: dict[str, tuple[str, str]] = {}  # skeleton -> (type, name) of Latin names
+        self.surnames: dict[str, set[str]] = defaultdict(set)  # last word -> full names of people
 
     def canonical(self, type_: str, name: str) -> str:
         """The name this batch already uses for `name`, or `name` itself (now remembered)."""
-        block = (type_, key(name)[:1])
-        choices = self.names[block]
-        if choices:
-            hit = process.extractOne(
-                key(name), choices, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_SAME
-            )
-            if hit:
-                return self._display[hit[0]]
-        choices.append(key(name))
-        self._display[key(name)] = name
+        if type_ == "person" and len(name.split()) < 2:
+            # 'Ms Noorani' on a page that never gives her full name: the one Noorani of the batch.
+            owners = self.surnames.get(key(name), set())
+            return next(iter(owners)) if len(owners) == 1 else name
+        if name.isupper() and len(name) <= 8:
+            return name
+        skel = joined(skeleton(name))
+        if len(skel) < 3:
+            return name
+        block = self.blocks[(type_, skel)]
+        for n, seen in enumerate(block):
+            rule, _ = spelling_match(seen, name)
+            if rule:
+                if is_urdu(seen) and not is_urdu(name):
+                    block[n] = name  # the Latin spelling is the one shown
+                    return name
+                return seen
+        block.append(name)
+        if not is_urdu(name) and len(name.split()) >= 2:
+            self.latin.setdefault(skel, (type_, name))
+            if type_ == "person":
+                self.surnames[key(name.split()[-1])].add(name)
         return name
 
-    @property
-    def _display(self) -> dict[str, str]:
-        if not hasattr(self, "_names_shown"):
-            self._names_shown: dict[str, str] = {}
-        return self._names_shown
+    def by_skeleton(self, phrase: str) -> tuple[str, str] | None:
+        """(type, name) of a Latin name of two words or more this batch has seen, spelled like `phrase`."""
+        return self.latin.get(joined(skeleton(phrase)))
 
 
 def group_mentions(

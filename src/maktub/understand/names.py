@@ -111,6 +111,21 @@ TITLES_BEFORE_NAME = [
     "founder",
     "mna",
     "mpa",
+    "councillor",
+    "councilor",
+    "alderman",
+    "deputy commissioner",
+    "superintendent of police",
+    "ssp",
+    "sho",
+    "dig",
+    "dsp",
+    "igp",
+    "spokesman",
+    "spokesperson",
+    "advocate",
+    "barrister",
+    "justice",
 ]
 # Letters after a name that are roles or honours, not part of it.
 SUFFIXES = [
