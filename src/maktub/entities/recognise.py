@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from maktub.entities.gazetteer import find_known, find_known_fuzzy, find_place, key
+from maktub.entities import model
+from maktub.entities.gazetteer import find_known, find_known_fuzzy, find_place, given_names, key
 from maktub.entities.resolve import Resolver, group_mentions
 from maktub.entities.spelling import is_urdu
 from maktub.entities.urdu import urdu_names
@@ -68,7 +69,79 @@ NATIONALITY = {
     "federal",
     "provincial",
 }
+SLOGANS = {"zindabad", "murdabad", "zindabaad"}
+# Languages and peoples: 'in Urdu' is no place.
+LANGUAGES = {
+    "urdu",
+    "punjabi",
+    "hindi",
+    "sindhi",
+    "pashto",
+    "pushto",
+    "balochi",
+    "saraiki",
+    "english",
+    "arabic",
+    "persian",
+    "farsi",
+    "bengali",
+    "bangla",
+    "gujarati",
+    "marathi",
+    "tamil",
+    "telugu",
+    "kashmiri",
+    "hindko",
+}
+# Words that make a name a newspaper's: 'Daily Paigham', 'Weekly Nigah', 'Evening Courier'.
+PAPER_FIRST = {"daily", "weekly", "evening", "morning", "sunday"}
+PAPER_LAST = {
+    "times",
+    "post",
+    "herald",
+    "tribune",
+    "gazette",
+    "chronicle",
+    "express",
+    "observer",
+    "courier",
+    "ledger",
+    "mail",
+    "telegraph",
+    "journal",
+    "guardian",
+    "mirror",
+    "standard",
+    "news",
+    "lantern",
+}
 ROLE_ACRONYMS = {
+    "gdp",
+    "fir",
+    "gp",
+    "gst",
+    "vat",
+    "ngo",
+    "ngos",
+    "sms",
+    "atm",
+    "ppe",
+    "covid",
+    "hiv",
+    "aids",
+    "ac",
+    "dc",
+    "vip",
+    "vvip",
+    "lpg",
+    "cng",
+    "faqs",
+    "jpeg",
+    "html",
+    "ict",
+    "it",
+    "ai",
+    "uk-based",
     "ends",
     "agm",
     "egm",
@@ -124,7 +197,7 @@ ROLE_ACRONYMS = {
 }
 # Capitalised words that start sentences or headings and name nothing.
 STOP = set(
-    """a an the in on at for from to of by with and or but if when while after before since until as
+    """both neither either a an the in on at for from to of by with and or but if when while after before since until as
 this that these those there here it its he she they we i you his her their our my your all any some each
 every no not one two three few many most more much other such only also even just yet still already however
 moreover meanwhile according although though because so then thus therefore hence recently earlier later
@@ -155,19 +228,114 @@ def recognise_entities(
     """
     text = doc.text
     mentions = [
-        Mention(surface, core, None, set(evidence))
+        Mention(surface, core, None, set(evidence) | heading)
         for line in text.splitlines()
+        for heading in [_title_case(line)]
         for surface, core, evidence in _line_mentions(line)
     ]
     mentions += _urdu_mentions(text, resolver) + _titled_by_role(text)
     mentions += _party_mentions(doc)
     acronyms = _defined_acronyms(text)
     lowercase_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
-    kept = [m for m in (_classify(m, acronyms, lowercase_words) for m in mentions) if m.type]
+    classified = [_classify(m, acronyms, lowercase_words) for m in mentions]
+    kept = [m for m in classified if m.type]
+    kept += _ask_model(text, [m for m in classified if not m.type], kept, lowercase_words)
     known_people = [e.name for e in context or [] if e.type == "person" and len(e.name.split()) >= 2]
     doc.entities = group_mentions(kept, acronyms, resolver, known_people)
     _canonical_names_in(doc)
     return doc
+
+
+def _title_case(line: str) -> set[str]:
+    """{'heading'} for a line in Title Case ('Budget Debate Continues'): its capitals say nothing."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < 3 or len(words) > 16:
+        return set()
+    capitals = sum(
+        1 for w in words if w[0].isupper() or w.lower() in {"of", "the", "and", "in", "on", "for", "to"}
+    )
+    return {"heading"} if capitals == len(words) else set()
+
+
+def _ask_model(
+    text: str, unexplained: list[Mention], kept: list[Mention], lowercase: set[str]
+) -> list[Mention]:
+    """Type what the cues left open: the model for names of two words or more (and for one word
+    after 'in', 'at', 'from'), then a lone surname of a person named in full on the page."""
+    out: list[Mention] = []
+    questions: list[tuple[str, str, int]] = []
+    waiting: dict[str, list[Mention]] = {}
+    later: list[Mention] = []
+    for m in unexplained:
+        if not _worth_asking(m, lowercase):
+            continue
+        if len(m.core.split()) == 1 and "locative" not in m.evidence:
+            later.append(m)
+            continue
+        if not model.enabled():
+            continue
+        asked, answer = model.remembered(m.core)
+        if asked:
+            out.extend(_answered(m, answer))
+            continue
+        if m.core not in waiting:
+            offset = text.find(m.surface)
+            if offset < 0:
+                continue
+            start = offset + m.surface.find(m.core) if m.core in m.surface else offset
+            questions.append((text, m.core if m.core in m.surface else m.surface, start))
+            waiting[m.core] = []
+        waiting[m.core].append(m)
+    if questions:
+        for (_, phrase, _), answer in zip(questions, model.ask(questions), strict=True):
+            for m in waiting.get(phrase, []):
+                out.extend(_answered(m, answer))
+    surnames = {m.core.split()[-1] for m in kept + out if m.type == "person" and len(m.core.split()) >= 2}
+    for m in later:
+        if m.core in surnames:
+            m.type = "person"  # 'Siddiqui said', after 'Haroon Siddiqui'
+            out.append(m)
+    return out
+
+
+def _worth_asking(m: Mention, lowercase: set[str]) -> bool:
+    """A phrase that could be a name: not a heading, a role, a month, or a word used in lower case."""
+    words = m.core.split()
+    if not words or not m.core[:1].isupper() or len(m.core) < 3 or "heading" in m.evidence:
+        return False
+    if len(words) > 6 or m.core.isupper() and len(words) > 1:
+        return False
+    if words[0].lower() in NOT_NAMES or all(w.lower() in STOP | ROLE_WORDS | ORG_WORDS for w in words):
+        return False
+    if m.core.lower() in LANGUAGES:
+        return False
+    return not (len(words) == 1 and (m.core.lower() in lowercase or m.core.lower() in ROLE_ACRONYMS))
+
+
+def _answered(m: Mention, answer: model.Answer) -> list[Mention]:
+    if answer is None:
+        return []
+    name, type_ = answer
+    words = name.split()
+    while words and words[0].lower() in STOP | NOT_NAMES:
+        words = words[1:]  # 'When Charlotte Bennett', 'Both Nadia Abbasi'
+    name = " ".join(words)
+    # One word alone is where the model errs most on a short window ('Tel', 'Schools', 'Grace'),
+    # unless it is where something happens ('in Latifabad'). Postcodes, offices are no names.
+    if not words or any(ch.isdigit() for ch in name):
+        return []
+    if len(words) == 1 and not ("locative" in m.evidence and type_ == "place"):
+        return []
+    if any(w.lower().strip(".,") in ROLE_WORDS | _HON_WORDS for w in words):
+        return []
+    if type_ != "person" and _given_name_first(words) and not any(w.lower() in ORG_WORDS for w in words):
+        type_ = "person"  # the model's short window calls 'Pooja Kapoor' a body now and then
+    m.core, m.type = name, type_
+    m.evidence.add("model")
+    if type_ == "place":
+        place = find_place(name, lone=False)
+        m.canonical = place.name if place else None
+    return [m]
 
 
 def _party_mentions(doc: Document) -> list[Mention]:
@@ -203,11 +371,19 @@ def _personal(name: str) -> bool:
 def _line_mentions(line: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
     """The capitalised phrases of one line, cached: a listing's items repeat its lines."""
     # 'A wise decision-The News', 'Voice of America-15/10/2001': a hyphen glued to a name.
-    line = GLUED_HYPHEN.sub(" - ", line)
+    line = GLUED_HYPHEN.sub(_unglue, line)
     return tuple((m.surface, m.core, frozenset(m.evidence)) for m in _english_mentions(line))
 
 
-GLUED_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Z])|(?<=[A-Za-z])-(?=\d)")
+GLUED_HYPHEN = re.compile(r"\b([a-z][\w'’]*)-(?=[A-Z])|(?<=[A-Za-z])-(?=\d)")
+
+
+def _unglue(m: re.Match[str]) -> str:
+    """Split 'decision-The News' but keep 'Gilgit-Baltistan' and 'Gulshan-e-Iqbal' whole."""
+    word = m.group(1)
+    if word is not None and word in CONNECTORS:
+        return m.group(0)
+    return (word or "") + " - "
 
 
 WORD = re.compile(r"\S+")
@@ -236,6 +412,13 @@ def _english_mentions(text: str) -> list[Mention]:
             continue
         lead = raw[0] in LEAD_PUNCT
         word = raw.strip(strip_chars)
+        if raw[-1] not in ",;:)" and _group_possessive(word):
+            # "Women's Action Forum", "Citizens' Rights Watch": the possessive is part of the name.
+            if not span:
+                before_span = prev_after
+            span.append(word)
+            prev_after = word
+            continue
         if word.endswith((".", "'s", "’s")) and not _keeps_period(word):
             trail_break = True
             word = word[:-1] if word.endswith(".") else word[:-2]
@@ -259,6 +442,43 @@ def _english_mentions(text: str) -> list[Mention]:
         prev_after = word
     flush()
     return out
+
+
+GROUPS = {
+    "women",
+    "people",
+    "peoples",
+    "citizens",
+    "workers",
+    "farmers",
+    "traders",
+    "students",
+    "teachers",
+    "lawyers",
+    "journalists",
+    "children",
+    "youth",
+    "men",
+    "labourers",
+    "fishermen",
+    "mothers",
+    "tenants",
+    "kisans",
+    "residents",
+    "doctors",
+    "nurses",
+    "pensioners",
+    "shopkeepers",
+    "drivers",
+    "survivors",
+}
+
+
+def _group_possessive(word: str) -> bool:
+    if not word[:1].isupper():
+        return False
+    base = word.removesuffix("'s").removesuffix("’s").removesuffix("'").removesuffix("’")
+    return base != word and base.lower() in GROUPS
 
 
 def _keeps_period(word: str) -> bool:
@@ -424,6 +644,10 @@ def _ends_with_org_word(words: list[str]) -> bool:
 
 
 def _mention(words: list[str]) -> Mention:
+    while len(words) > 1 and words[0].lower() in STOP and words[0].lower() not in _HON_WORDS:
+        words = words[1:]  # 'When Reddy arrived': the sentence's first word is not the name's
+    while len(words) > 1 and words[-1].lower() in SLOGANS:
+        words = words[:-1]  # 'Chandio Zindabad'
     surface = " ".join(words)
     evidence: set[str] = set()
     rest = list(words)
@@ -454,9 +678,12 @@ def _mention(words: list[str]) -> Mention:
 
 def _classify(m: Mention, acronyms: dict[str, str], lowercase_words: set[str]) -> Mention:
     core = m.core
-    if not core or len(core) < 2:
+    if not core or len(core) < 2 or core.lower() in LANGUAGES:
         return m
-    known = find_known(core) or (find_known_fuzzy(core) if len(core) >= 7 else None)
+    if core.replace(".", "") in acronyms:
+        known = None  # the page says what its acronym stands for: 'KMC' here is not the gazetteer's KMC
+    else:
+        known = find_known(core) or (find_known_fuzzy(core) if len(core) >= 7 else None)
     if known is None and " " in core and core.split()[0].lower() in NATIONALITY | {"british", "american"}:
         known = find_known(core.split(" ", 1)[1])  # "British GCHQ"
     if known and not (
@@ -479,7 +706,10 @@ def _classify(m: Mention, acronyms: dict[str, str], lowercase_words: set[str]) -
             m.type = "organization"
             m.canonical = acronyms.get(letters)
         return m
-    if words[0].lower() in NOT_NAMES:
+    if len(words) >= 2 and (words[0].lower() in PAPER_FIRST or words[-1].lower() in PAPER_LAST):
+        m.type = "organization"
+        return m
+    if words[0].lower() in NOT_NAMES or core.lower() in LANGUAGES:
         return m
     if "title" not in m.evidence and "party" not in m.evidence:
         place = find_place(core, lone="locative" not in m.evidence)
@@ -500,6 +730,9 @@ def _classify(m: Mention, acronyms: dict[str, str], lowercase_words: set[str]) -
     ):
         while words and words[0].lower() in {"chief", "leader", "founder", "member", "head", "the"}:
             words = words[1:]
+        if "heading" in m.evidence:
+            last = max((i for i, w in enumerate(words) if w.lower() in ORG_WORDS), default=len(words) - 1)
+            words = words[: last + 1]  # 'Khidmat Network Demands Inquiry': the name ends at 'Network'
         if len(words) >= 2 or "org-field" in m.evidence:
             m.core = " ".join(words)
             m.type = "organization"
@@ -507,7 +740,20 @@ def _classify(m: Mention, acronyms: dict[str, str], lowercase_words: set[str]) -
     if m.evidence & {"title", "party", "coordinated"} and _name_shaped(words):
         m.type = "person"
         return m
+    if _given_name_first(words):
+        m.type = "person"  # 'Talks between Farhan Abbasi and ...': a common given name, then a surname
+        m.evidence.add("given name")
     return m
+
+
+def _given_name_first(words: list[str]) -> bool:
+    """'Pooja Sharma', 'Khurram Chandio': two to four name words, the first a common given name."""
+    return (
+        2 <= len(words) <= 4
+        and words[0].lower() in given_names()
+        and _name_shaped(words)
+        and not any(w.lower() in PLACE_WORDS | PLACE_SUFFIXES | ROLE_WORDS or w.isupper() for w in words)
+    )
 
 
 def _name_shaped(words: list[str]) -> bool:
