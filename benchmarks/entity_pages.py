@@ -54,36 +54,72 @@ class Page:
 # Tuples hold spelling variants of one name; the first is the most common.
 
 _GIVEN: dict[str, Sequence[tuple[Sequence[str], str]]] = {
-    "pk": [((n,), "m") for n in (
-        "Haroon Imran Tariq Asif Kamran Faisal Adnan Bilal Zubair Shahid Rashid Saleem Khurram Farhan "
-        "Junaid Waqar Arif Nadeem Sohail Irfan Amjad Rizwan Anwar Zahid Hamza").split()]
+    "pk": [
+        ((n,), "m")
+        for n in (
+            "Haroon Imran Tariq Asif Kamran Faisal Adnan Bilal Zubair Shahid Rashid Saleem Khurram Farhan "
+            "Junaid Waqar Arif Nadeem Sohail Irfan Amjad Rizwan Anwar Zahid Hamza"
+        ).split()
+    ]
     + [(("Usman", "Osman"), "m"), (("Naveed", "Navid"), "m"), (("Javed", "Javaid"), "m")]
-    + [((n,), "f") for n in (
-        "Farah Zainab Sana Nadia Rabia Samina Shazia Nasreen Bushra Hina Saima Mehreen Sadia Uzma Amna").split()]
+    + [
+        ((n,), "f")
+        for n in (
+            "Farah Zainab Sana Nadia Rabia Samina Shazia Nasreen Bushra Hina Saima Mehreen Sadia Uzma Amna"
+        ).split()
+    ]
     + [(("Ayesha", "Aisha"), "f"), (("Fatima", "Fatema"), "f")],
     "hi": [((n,), "m") for n in "Rajesh Anil Vikram Sunil Manoj Arvind Rahul".split()]
     + [((n,), "f") for n in "Priya Sunita Kavita Anjali Meena Pooja".split()],
     "si": [((n,), "x") for n in "Harpreet Gurpreet Manjit Jaswinder Baljit".split()],
-    "br": [((n,), "m") for n in (
-        "James Oliver Thomas William George Daniel Michael David Richard Andrew Peter Simon Stephen "
-        "Matthew").split()]
-    + [((n,), "f") for n in (
-        "Sarah Emma Charlotte Rachel Helen Claire Lucy Catherine Hannah Victoria Joanne Rebecca").split()],
+    "br": [
+        ((n,), "m")
+        for n in (
+            "James Oliver Thomas William George Daniel Michael David Richard Andrew Peter Simon Stephen "
+            "Matthew"
+        ).split()
+    ]
+    + [
+        ((n,), "f")
+        for n in (
+            "Sarah Emma Charlotte Rachel Helen Claire Lucy Catherine Hannah Victoria Joanne Rebecca"
+        ).split()
+    ],
 }
 _MUHAMMAD = ("Muhammad", "Mohammad", "Mohammed")
 
 _SURNAMES: dict[str, list[tuple[str, ...]]] = {
-    "pk": [(n,) for n in (
-        "Siddiqui Qureshi Naqvi Malik Khan Shah Butt Zaidi Kazmi Hashmi Ansari Mirza Memon Soomro Khattak "
-        "Durrani Awan Bukhari Tirmizi Jatoi Chandio Khoso Paracha Chughtai Dar Abbasi").split()]
-    + [("Rizvi", "Rizwi"), ("Baig", "Beg"), ("Hussain", "Husain"), ("Jafri", "Jafry"),
-       ("Farooqi", "Faruqi"), ("Lodhi", "Lodi"), ("Gillani", "Gilani"), ("Rehman", "Rahman"),
-       ("Akhtar", "Akhter"), ("Mehmood", "Mahmood")],
-    "hi": [(n,) for n in "Sharma Verma Patel Gupta Kapoor Mehta Joshi Iyer Reddy Banerjee Chatterjee Nair".split()],
+    "pk": [
+        (n,)
+        for n in (
+            "Siddiqui Qureshi Naqvi Malik Khan Shah Butt Zaidi Kazmi Hashmi Ansari Mirza Memon Soomro Khattak "
+            "Durrani Awan Bukhari Tirmizi Jatoi Chandio Khoso Paracha Chughtai Dar Abbasi"
+        ).split()
+    ]
+    + [
+        ("Rizvi", "Rizwi"),
+        ("Baig", "Beg"),
+        ("Hussain", "Husain"),
+        ("Jafri", "Jafry"),
+        ("Farooqi", "Faruqi"),
+        ("Lodhi", "Lodi"),
+        ("Gillani", "Gilani"),
+        ("Rehman", "Rahman"),
+        ("Akhtar", "Akhter"),
+        ("Mehmood", "Mahmood"),
+    ],
+    "hi": [
+        (n,)
+        for n in "Sharma Verma Patel Gupta Kapoor Mehta Joshi Iyer Reddy Banerjee Chatterjee Nair".split()
+    ],
     "si": [(n,) for n in "Singh Dhillon Sandhu Grewal Gill".split()],
-    "br": [(n,) for n in (
-        "Thompson Hughes Bennett Harrison Fletcher Whitaker Morgan Turner Ellis Wilkinson Spencer Barker "
-        "Holloway Pritchard Hargreaves Ashworth Gallagher Doyle Lawson Sutcliffe Crawford Whitfield").split()]
+    "br": [
+        (n,)
+        for n in (
+            "Thompson Hughes Bennett Harrison Fletcher Whitaker Morgan Turner Ellis Wilkinson Spencer Barker "
+            "Holloway Pritchard Hargreaves Ashworth Gallagher Doyle Lawson Sutcliffe Crawford Whitfield"
+        ).split()
+    ]
     + [("Clarke", "Clark"), ("Stevens", "Stephens"), ("McKenzie", "Mackenzie"), ("Reid", "Reed")],
 }
 
@@ -95,8 +131,20 @@ _REAL_PEOPLE = frozenset(
 )
 
 _HONORIFICS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("pk", "m"): ("Mr", "Mr", "Syed", "Mian", "Chaudhry", "Haji", "Maulana", "Dr", "Justice (retd)",
-                  "Senator", "Sardar", "Professor"),
+    ("pk", "m"): (
+        "Mr",
+        "Mr",
+        "Syed",
+        "Mian",
+        "Chaudhry",
+        "Haji",
+        "Maulana",
+        "Dr",
+        "Justice (retd)",
+        "Senator",
+        "Sardar",
+        "Professor",
+    ),
     ("pk", "f"): ("Mrs", "Ms", "Begum", "Dr", "Senator", "Justice (retd)", "Professor", "Syeda"),
     ("hi", "m"): ("Mr", "Shri", "Dr", "Professor", "Justice (retd)"),
     ("hi", "f"): ("Mrs", "Ms", "Smt", "Dr", "Professor"),
@@ -106,8 +154,16 @@ _HONORIFICS: dict[tuple[str, str], tuple[str, ...]] = {
     ("br", "f"): ("Mrs", "Ms", "Dr", "Professor", "Dame", "Cllr", "Councillor"),
 }
 # Honorific -> how later mentions address the person ("" = Mr/Mrs/Ms by gender).
-_SHORT_TITLE = {"Dr": "Dr", "Professor": "Professor", "Senator": "Senator", "Justice (retd)": "Justice",
-                "Cllr": "Cllr", "Councillor": "Councillor", "Sir": "Sir", "Dame": "Dame"}
+_SHORT_TITLE = {
+    "Dr": "Dr",
+    "Professor": "Professor",
+    "Senator": "Senator",
+    "Justice (retd)": "Justice",
+    "Cllr": "Cllr",
+    "Councillor": "Councillor",
+    "Sir": "Sir",
+    "Dame": "Dame",
+}
 
 _ORIGIN_MIX = {
     "pk": (("pk", 88), ("br", 8), ("hi", 4)),
@@ -117,62 +173,224 @@ _ORIGIN_MIX = {
 
 # Roles written before a name; lower-case ones are attributive ("party chairman Tariq Butt").
 _PRE_ROLES = {
-    "pk": ("Chief Minister", "Provincial Minister for Education", "Federal Minister for Water Resources",
-           "Opposition Leader", "Deputy Commissioner", "Mayor", "Senator", "party chairman", "union leader",
-           "senior lawyer", "human rights activist", "veteran journalist", "provincial health minister"),
-    "in": ("Chief Minister", "Minister of State", "District Magistrate", "Mayor", "MLA", "party president",
-           "trade union leader", "senior advocate", "social activist", "former minister"),
-    "uk": ("Councillor", "Cllr", "Mayor", "Deputy Leader", "community organiser", "local councillor",
-           "solicitor", "campaigner", "trade unionist", "former council leader"),
+    "pk": (
+        "Chief Minister",
+        "Provincial Minister for Education",
+        "Federal Minister for Water Resources",
+        "Opposition Leader",
+        "Deputy Commissioner",
+        "Mayor",
+        "Senator",
+        "party chairman",
+        "union leader",
+        "senior lawyer",
+        "human rights activist",
+        "veteran journalist",
+        "provincial health minister",
+    ),
+    "in": (
+        "Chief Minister",
+        "Minister of State",
+        "District Magistrate",
+        "Mayor",
+        "MLA",
+        "party president",
+        "trade union leader",
+        "senior advocate",
+        "social activist",
+        "former minister",
+    ),
+    "uk": (
+        "Councillor",
+        "Cllr",
+        "Mayor",
+        "Deputy Leader",
+        "community organiser",
+        "local councillor",
+        "solicitor",
+        "campaigner",
+        "trade unionist",
+        "former council leader",
+    ),
 }
 _PARENS = {"pk": ("MNA", "MPA"), "in": ("MLA", "MP"), "uk": ("MP",)}
 
 # ", {appositive}," after a full name; {O} is the person's organisation, {Lc} a city.
 _APPOSITIVES = (
-    "the party's spokesman", "a senior lawyer", "president of {O}", "general secretary of {O}",
-    "who heads {O}", "a member of {O}", "a retired schoolteacher from {Lc}", "the provincial finance minister",
-    "chief executive of {O}", "a spokesperson for {O}", "who chairs {O}", "an adviser to the Chief Minister",
-    "a shopkeeper in {Lc}", "the opposition's candidate", "a former member of {O}",
+    "the party's spokesman",
+    "a senior lawyer",
+    "president of {O}",
+    "general secretary of {O}",
+    "who heads {O}",
+    "a member of {O}",
+    "a retired schoolteacher from {Lc}",
+    "the provincial finance minister",
+    "chief executive of {O}",
+    "a spokesperson for {O}",
+    "who chairs {O}",
+    "an adviser to the Chief Minister",
+    "a shopkeeper in {Lc}",
+    "the opposition's candidate",
+    "a former member of {O}",
 )
 _APPOSITIVES_UK = (
-    "a spokesperson for {O}", "who chairs {O}", "a member of {O}", "the council's cabinet member for housing",
-    "a GP in {Lc}", "the MP for {Lc}", "chief executive of {O}", "a volunteer with {O}",
+    "a spokesperson for {O}",
+    "who chairs {O}",
+    "a member of {O}",
+    "the council's cabinet member for housing",
+    "a GP in {Lc}",
+    "the MP for {Lc}",
+    "chief executive of {O}",
+    "a volunteer with {O}",
 )
 
 _PARTY_NAMES = (
-    "Awami Insaf Front", "Qaumi Ittehad Party", "Jamhoori Sada Movement", "Naya Nizam League", "Sachai Party",
-    "Insaf Dost Front", "Awami Tabdeeli Party", "People's Reform Alliance", "National Justice Front",
-    "Democratic Renewal Party", "Green Crescent Party", "United Citizens Alliance", "Haqooq-e-Awam Tehreek",
-    "Awam Dost Tehreek", "Sabz Parcham League", "Progressive Citizens Front", "Mehnat Kash Council",
+    "Awami Insaf Front",
+    "Qaumi Ittehad Party",
+    "Jamhoori Sada Movement",
+    "Naya Nizam League",
+    "Sachai Party",
+    "Insaf Dost Front",
+    "Awami Tabdeeli Party",
+    "People's Reform Alliance",
+    "National Justice Front",
+    "Democratic Renewal Party",
+    "Green Crescent Party",
+    "United Citizens Alliance",
+    "Haqooq-e-Awam Tehreek",
+    "Awam Dost Tehreek",
+    "Sabz Parcham League",
+    "Progressive Citizens Front",
+    "Mehnat Kash Council",
 )
 _PARTY_NAMES_IN = (
-    "Bharat Nav Nirman Party", "Lok Adhikar Manch", "Jan Seva Dal", "Samajik Nyay Party", "Nagrik Ekta Front",
-    "Kisan Nyay Sangathan", "Yuva Shakti Morcha",
+    "Bharat Nav Nirman Party",
+    "Lok Adhikar Manch",
+    "Jan Seva Dal",
+    "Samajik Nyay Party",
+    "Nagrik Ekta Front",
+    "Kisan Nyay Sangathan",
+    "Yuva Shakti Morcha",
 )
 _PARTY_NAMES_UK = (
-    "Community First Party", "Northern Independents", "Unity Alliance", "Fair Deal Party",
-    "Citizens' Voice Alliance", "People's Change Network",
+    "Community First Party",
+    "Northern Independents",
+    "Unity Alliance",
+    "Fair Deal Party",
+    "Citizens' Voice Alliance",
+    "People's Change Network",
 )
-_SECTORS = ("Traders", "Teachers", "Lawyers", "Nurses", "Transporters", "Fishermen", "Students", "Doctors",
-            "Journalists", "Farmers", "Textile Workers", "Rickshaw Drivers", "Shopkeepers", "Tenants",
-            "Taxi Drivers", "Market Vendors", "Sanitation Workers", "Power Loom Workers")
-_SECTOR_LEAD = ("United", "Progressive", "Joint", "Central", "All", "Federal", "Young", "Independent", "Grand")
-_SECTOR_TYPE = ("Association", "Union", "Federation", "Council", "Forum", "Alliance", "Ittehad",
-                "Welfare Society", "Action Committee")
-_NGO_NAMES = ("Umeed Foundation", "Sahara Welfare Trust", "Khidmat Network", "Bright Futures Trust",
-              "Sapna Trust", "Nayi Subah Foundation", "Hamqadam", "Roshni", "Saaya", "Insaniyat", "Pehchaan",
-              "Aas Welfare Society", "Safe Water Collective", "Women's Action Forum for Justice",
-              "Citizens' Rights Watch", "Legal Aid Committee for Prisoners", "Open Doors Community Trust")
-_COMPANY_FIRST = ("Meher", "Kohsar", "Zarnab", "Noor", "Sitara", "Falak", "Zaitoon", "Nagina", "Qandeel",
-                  "Northgate", "Brightwater", "Harbour Lane", "Zarrin", "Anmol", "Silverline")
-_COMPANY_SECOND = ("Cement", "Textiles", "Pharmaceuticals", "Foods", "Steel", "Motors", "Holdings",
-                   "Logistics", "Builders", "Power", "Developers", "Packaging")
+_SECTORS = (
+    "Traders",
+    "Teachers",
+    "Lawyers",
+    "Nurses",
+    "Transporters",
+    "Fishermen",
+    "Students",
+    "Doctors",
+    "Journalists",
+    "Farmers",
+    "Textile Workers",
+    "Rickshaw Drivers",
+    "Shopkeepers",
+    "Tenants",
+    "Taxi Drivers",
+    "Market Vendors",
+    "Sanitation Workers",
+    "Power Loom Workers",
+)
+_SECTOR_LEAD = (
+    "United",
+    "Progressive",
+    "Joint",
+    "Central",
+    "All",
+    "Federal",
+    "Young",
+    "Independent",
+    "Grand",
+)
+_SECTOR_TYPE = (
+    "Association",
+    "Union",
+    "Federation",
+    "Council",
+    "Forum",
+    "Alliance",
+    "Ittehad",
+    "Welfare Society",
+    "Action Committee",
+)
+_NGO_NAMES = (
+    "Umeed Foundation",
+    "Sahara Welfare Trust",
+    "Khidmat Network",
+    "Bright Futures Trust",
+    "Sapna Trust",
+    "Nayi Subah Foundation",
+    "Hamqadam",
+    "Roshni",
+    "Saaya",
+    "Insaniyat",
+    "Pehchaan",
+    "Aas Welfare Society",
+    "Safe Water Collective",
+    "Women's Action Forum for Justice",
+    "Citizens' Rights Watch",
+    "Legal Aid Committee for Prisoners",
+    "Open Doors Community Trust",
+)
+_COMPANY_FIRST = (
+    "Meher",
+    "Kohsar",
+    "Zarnab",
+    "Noor",
+    "Sitara",
+    "Falak",
+    "Zaitoon",
+    "Nagina",
+    "Qandeel",
+    "Northgate",
+    "Brightwater",
+    "Harbour Lane",
+    "Zarrin",
+    "Anmol",
+    "Silverline",
+)
+_COMPANY_SECOND = (
+    "Cement",
+    "Textiles",
+    "Pharmaceuticals",
+    "Foods",
+    "Steel",
+    "Motors",
+    "Holdings",
+    "Logistics",
+    "Builders",
+    "Power",
+    "Developers",
+    "Packaging",
+)
 _COMPANY_SUFFIX = ("Ltd", "Limited", "Pvt Ltd", "plc")
-_NEWSPAPERS = ("Daily Sahil", "Daily Paigham", "Weekly Nigah", "Morning Lantern", "Evening Courier",
-               "Northern Gazette", "Daily Khabarnama", "Crescent Observer", "Weekly Aaina", "Frontier Herald",
-               "Daily Jazba", "Saturday Ledger")
+_NEWSPAPERS = (
+    "Daily Sahil",
+    "Daily Paigham",
+    "Weekly Nigah",
+    "Morning Lantern",
+    "Evening Courier",
+    "Northern Gazette",
+    "Daily Khabarnama",
+    "Crescent Observer",
+    "Weekly Aaina",
+    "Frontier Herald",
+    "Daily Jazba",
+    "Saturday Ledger",
+)
 # Acronyms that are not organisations and may appear in the text, and those of well-known real bodies.
-_NON_ORG_ACRONYMS = frozenset("FIR GDP NGO MNA MPA MLA MP CEO GP NHS CNIC PM UK US UN IMF GST VAT SIM ATM".split())
+_NON_ORG_ACRONYMS = frozenset(
+    "FIR GDP NGO MNA MPA MLA MP CEO GP NHS CNIC PM UK US UN IMF GST VAT SIM ATM".split()
+)
 _REAL_ACRONYMS = frozenset(
     "IDF IRA PLO RSS ANC NRA CIA FBI KGB UNDP WWF PFI ISIS TTP BLA PDM SNP PPP PTI MQM ANP BJP BSP SP AAP "
     "JUI PML TLP BNP NUT BBC CID FIA NAB ISI WHO UAE USA EU NATO PIA LDA CDA "
@@ -180,16 +398,73 @@ _REAL_ACRONYMS = frozenset(
 )
 
 _CITIES = {
-    "pk": ("Karachi", "Lahore", "Islamabad", "Rawalpindi", "Peshawar", "Quetta", "Multan", "Faisalabad",
-           "Hyderabad", "Sukkur", "Gujranwala", "Sialkot", "Abbottabad", "Larkana", "Gwadar", "Mardan",
-           "Bahawalpur", "Mirpur Khas", "Thatta"),
-    "in": ("Delhi", "New Delhi", "Mumbai", "Lucknow", "Kolkata", "Chennai", "Amritsar", "Aligarh", "Bhopal",
-           "Patna", "Hyderabad", "Ahmedabad", "Jaipur", "Srinagar", "Kanpur"),
-    "uk": ("London", "Birmingham", "Manchester", "Bradford", "Leeds", "Glasgow", "Leicester", "Luton",
-           "Edinburgh", "Cardiff", "Oldham", "Slough", "Blackburn", "Rochdale", "Sheffield"),
+    "pk": (
+        "Karachi",
+        "Lahore",
+        "Islamabad",
+        "Rawalpindi",
+        "Peshawar",
+        "Quetta",
+        "Multan",
+        "Faisalabad",
+        "Hyderabad",
+        "Sukkur",
+        "Gujranwala",
+        "Sialkot",
+        "Abbottabad",
+        "Larkana",
+        "Gwadar",
+        "Mardan",
+        "Bahawalpur",
+        "Mirpur Khas",
+        "Thatta",
+    ),
+    "in": (
+        "Delhi",
+        "New Delhi",
+        "Mumbai",
+        "Lucknow",
+        "Kolkata",
+        "Chennai",
+        "Amritsar",
+        "Aligarh",
+        "Bhopal",
+        "Patna",
+        "Hyderabad",
+        "Ahmedabad",
+        "Jaipur",
+        "Srinagar",
+        "Kanpur",
+    ),
+    "uk": (
+        "London",
+        "Birmingham",
+        "Manchester",
+        "Bradford",
+        "Leeds",
+        "Glasgow",
+        "Leicester",
+        "Luton",
+        "Edinburgh",
+        "Cardiff",
+        "Oldham",
+        "Slough",
+        "Blackburn",
+        "Rochdale",
+        "Sheffield",
+    ),
 }
 _NEIGHBOURHOODS = {
-    "Karachi": ("Orangi Town", "Lyari", "Korangi", "Clifton", "Gulshan-e-Iqbal", "Saddar", "Malir", "Nazimabad"),
+    "Karachi": (
+        "Orangi Town",
+        "Lyari",
+        "Korangi",
+        "Clifton",
+        "Gulshan-e-Iqbal",
+        "Saddar",
+        "Malir",
+        "Nazimabad",
+    ),
     "Lahore": ("Model Town", "Gulberg", "Anarkali", "Shahdara", "Ichhra", "Johar Town"),
     "Islamabad": ("Bhara Kahu", "Tarnol"),
     "Rawalpindi": ("Satellite Town", "Dhok Hassu"),
@@ -208,50 +483,174 @@ _NEIGHBOURHOODS = {
 }
 _REGIONS = {
     "pk": ("Sindh", "Punjab", "Balochistan", "Khyber Pakhtunkhwa", "Gilgit-Baltistan"),
-    "in": ("Uttar Pradesh", "Bihar", "Maharashtra", "Gujarat", "Kerala", "West Bengal", "Telangana", "Punjab"),
+    "in": (
+        "Uttar Pradesh",
+        "Bihar",
+        "Maharashtra",
+        "Gujarat",
+        "Kerala",
+        "West Bengal",
+        "Telangana",
+        "Punjab",
+    ),
     "uk": ("Yorkshire", "West Midlands", "Lancashire", "Scotland", "Wales", "Greater Manchester"),
 }
 _HOME_COUNTRY = {"pk": ("Pakistan",), "in": ("India",), "uk": ("Britain", "United Kingdom", "England")}
-_COUNTRIES = ("Pakistan", "India", "Britain", "Bangladesh", "Afghanistan", "Saudi Arabia", "United Arab Emirates",
-              "Qatar", "China", "Iran", "Canada", "United States", "Malaysia", "Oman")
-_FOREIGN_CITIES = ("Dubai", "Jeddah", "Riyadh", "Doha", "Kabul", "Dhaka", "Toronto", "New York", "Beijing",
-                   "Tehran", "Muscat", "Kuala Lumpur")
+_COUNTRIES = (
+    "Pakistan",
+    "India",
+    "Britain",
+    "Bangladesh",
+    "Afghanistan",
+    "Saudi Arabia",
+    "United Arab Emirates",
+    "Qatar",
+    "China",
+    "Iran",
+    "Canada",
+    "United States",
+    "Malaysia",
+    "Oman",
+)
+_FOREIGN_CITIES = (
+    "Dubai",
+    "Jeddah",
+    "Riyadh",
+    "Doha",
+    "Kabul",
+    "Dhaka",
+    "Toronto",
+    "New York",
+    "Beijing",
+    "Tehran",
+    "Muscat",
+    "Kuala Lumpur",
+)
 
-_NATIONALITY = {"pk": ("Pakistani",), "in": ("Indian",), "uk": ("British", "British Pakistani", "British Asian")}
-_FESTIVALS = {"pk": ("Eid", "Eid ul Adha", "Ramadan", "Muharram"), "in": ("Eid", "Diwali", "Holi", "Ramadan"),
-              "uk": ("Christmas", "Eid", "Ramadan", "Easter", "Diwali")}
-_LANGUAGES = {"pk": ("Urdu", "English", "Sindhi", "Pashto", "Punjabi"), "in": ("Hindi", "Urdu", "English"),
-              "uk": ("English", "Urdu", "Punjabi")}
-_ROLES_ALONE = {
-    "pk": ("the Chief Minister", "the Prime Minister", "the Governor", "the Deputy Commissioner",
-           "the Inspector General of Police", "the Chief Justice", "the Speaker", "the Finance Minister"),
-    "in": ("the Chief Minister", "the District Magistrate", "the Prime Minister", "the Governor",
-           "the Home Minister", "the Commissioner of Police"),
-    "uk": ("the Mayor", "the Home Secretary", "the Prime Minister", "the Leader of the Council",
-           "the Chief Constable", "the Chancellor"),
+_NATIONALITY = {
+    "pk": ("Pakistani",),
+    "in": ("Indian",),
+    "uk": ("British", "British Pakistani", "British Asian"),
 }
-_SECTIONS = {"pk": ("Section 144", "Article 19 of the Constitution", "Article 25 of the Constitution",
-                    "Section 7 of the Anti-Terrorism Act"),
-             "in": ("Section 144", "Article 21 of the Constitution", "Section 188 of the Indian Penal Code"),
-             "uk": ("Section 60 of the Criminal Justice and Public Order Act", "Article 8 of the Human Rights Act",
-                    "Section 14 of the Public Order Act")}
+_FESTIVALS = {
+    "pk": ("Eid", "Eid ul Adha", "Ramadan", "Muharram"),
+    "in": ("Eid", "Diwali", "Holi", "Ramadan"),
+    "uk": ("Christmas", "Eid", "Ramadan", "Easter", "Diwali"),
+}
+_LANGUAGES = {
+    "pk": ("Urdu", "English", "Sindhi", "Pashto", "Punjabi"),
+    "in": ("Hindi", "Urdu", "English"),
+    "uk": ("English", "Urdu", "Punjabi"),
+}
+_ROLES_ALONE = {
+    "pk": (
+        "the Chief Minister",
+        "the Prime Minister",
+        "the Governor",
+        "the Deputy Commissioner",
+        "the Inspector General of Police",
+        "the Chief Justice",
+        "the Speaker",
+        "the Finance Minister",
+    ),
+    "in": (
+        "the Chief Minister",
+        "the District Magistrate",
+        "the Prime Minister",
+        "the Governor",
+        "the Home Minister",
+        "the Commissioner of Police",
+    ),
+    "uk": (
+        "the Mayor",
+        "the Home Secretary",
+        "the Prime Minister",
+        "the Leader of the Council",
+        "the Chief Constable",
+        "the Chancellor",
+    ),
+}
+_SECTIONS = {
+    "pk": (
+        "Section 144",
+        "Article 19 of the Constitution",
+        "Article 25 of the Constitution",
+        "Section 7 of the Anti-Terrorism Act",
+    ),
+    "in": ("Section 144", "Article 21 of the Constitution", "Section 188 of the Indian Penal Code"),
+    "uk": (
+        "Section 60 of the Criminal Justice and Public Order Act",
+        "Article 8 of the Human Rights Act",
+        "Section 14 of the Public Order Act",
+    ),
+}
 _TOPICS = {
-    "pk": ("water shortage", "load-shedding", "flood relief", "rise in fuel prices", "closure of the textile mill",
-           "new property tax", "delay in salaries", "sewerage problem", "land dispute", "school fee increase",
-           "gas shortage", "demolition drive"),
-    "in": ("water shortage", "flood relief", "rise in fuel prices", "demolition drive", "land dispute",
-           "delay in salaries", "school fee increase", "power cuts"),
-    "uk": ("housing crisis", "council budget cuts", "bus fare increase", "hospital waiting lists",
-           "closure of the library", "visa backlog", "rise in energy bills", "youth centre closure"),
+    "pk": (
+        "water shortage",
+        "load-shedding",
+        "flood relief",
+        "rise in fuel prices",
+        "closure of the textile mill",
+        "new property tax",
+        "delay in salaries",
+        "sewerage problem",
+        "land dispute",
+        "school fee increase",
+        "gas shortage",
+        "demolition drive",
+    ),
+    "in": (
+        "water shortage",
+        "flood relief",
+        "rise in fuel prices",
+        "demolition drive",
+        "land dispute",
+        "delay in salaries",
+        "school fee increase",
+        "power cuts",
+    ),
+    "uk": (
+        "housing crisis",
+        "council budget cuts",
+        "bus fare increase",
+        "hospital waiting lists",
+        "closure of the library",
+        "visa backlog",
+        "rise in energy bills",
+        "youth centre closure",
+    ),
 }
 _RELIGIONS = ("Muslim", "Hindu", "Christian", "Sikh")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
-_SUBHEADINGS = ("Budget Debate Continues", "What Happens Next", "Opposition Reacts", "Funding Gap",
-                "Residents Speak Out", "A Long History", "Questions Remain", "Promises And Delays",
-                "Legal Challenge", "Traders Count The Cost", "Calls For Calm", "Security Tightened")
+_SUBHEADINGS = (
+    "Budget Debate Continues",
+    "What Happens Next",
+    "Opposition Reacts",
+    "Funding Gap",
+    "Residents Speak Out",
+    "A Long History",
+    "Questions Remain",
+    "Promises And Delays",
+    "Legal Challenge",
+    "Traders Count The Cost",
+    "Calls For Calm",
+    "Security Tightened",
+)
 
 # --------------------------------------------------------------------------------------------
 # Templates. Slots: {P} person (any form, may carry an appositive, so a verb must follow), {Pn} person
@@ -262,23 +661,48 @@ _SUBHEADINGS = ("Budget Debate Continues", "What Happens Next", "Opposition Reac
 # A prefix "PI|" keeps a template to Pakistan and India, "UK|" to Britain.
 
 _HEADLINES_NEWS = (
-    "{Ph} Rejects Budget Proposals", "Budget Debate Continues", "Traders Threaten Strike Over New Taxes",
-    "{Lhh} Braces For Heavy Rain", "{Oh} Demands Inquiry Into Police Raid", "Water Crisis Deepens In {Lhh}",
-    "Talks Stall As Deadline Nears", "{Ph} Vows To Fight On", "Protest Turns Violent In {Lhh}",
-    "Families Wait For Flood Relief", "Council Approves Cuts Despite Protests", "Opposition Walks Out Of Assembly",
-    "{Oh} Announces Candidates For By-Election", "Hospital Staff Go On Strike", "Fuel Prices Rise Again Ahead Of Eid",
-    "{Ph} And {Ph} Clash Over {Topic}", "Court Orders Fresh Probe", "Residents Of {Lhh} Block Main Road",
-    "New Plan For {Topic} Unveiled", "{Ph} Steps Down", "{Topic}: What We Know So Far",
+    "{Ph} Rejects Budget Proposals",
+    "Budget Debate Continues",
+    "Traders Threaten Strike Over New Taxes",
+    "{Lhh} Braces For Heavy Rain",
+    "{Oh} Demands Inquiry Into Police Raid",
+    "Water Crisis Deepens In {Lhh}",
+    "Talks Stall As Deadline Nears",
+    "{Ph} Vows To Fight On",
+    "Protest Turns Violent In {Lhh}",
+    "Families Wait For Flood Relief",
+    "Council Approves Cuts Despite Protests",
+    "Opposition Walks Out Of Assembly",
+    "{Oh} Announces Candidates For By-Election",
+    "Hospital Staff Go On Strike",
+    "Fuel Prices Rise Again Ahead Of Eid",
+    "{Ph} And {Ph} Clash Over {Topic}",
+    "Court Orders Fresh Probe",
+    "Residents Of {Lhh} Block Main Road",
+    "New Plan For {Topic} Unveiled",
+    "{Ph} Steps Down",
+    "{Topic}: What We Know So Far",
 )
 _HEADLINES_STATEMENT = (
-    "{Oh} Condemns Arrest Of Student Leaders", "{Oh} Calls For Fair Wages", "Statement On The {Topic}",
-    "{Oh} Welcomes Court Verdict", "Press Statement: {Oh} Responds To Budget", "Joint Statement On {Topic}",
-    "{Oh} Demands Action On {Topic}", "We Will Not Be Silenced", "{Oh} Statement On Events In {Lhh}",
+    "{Oh} Condemns Arrest Of Student Leaders",
+    "{Oh} Calls For Fair Wages",
+    "Statement On The {Topic}",
+    "{Oh} Welcomes Court Verdict",
+    "Press Statement: {Oh} Responds To Budget",
+    "Joint Statement On {Topic}",
+    "{Oh} Demands Action On {Topic}",
+    "We Will Not Be Silenced",
+    "{Oh} Statement On Events In {Lhh}",
 )
 _HEADLINES_LETTER = (
-    "Open Letter To The Chief Minister On {Topic}", "Letter Regarding {Topic}", "Residents Of {Lhh} Write To {Ph}",
-    "Letter: {Topic} In {Lhh}", "An Appeal On Behalf Of Affected Families", "Open Letter On {Topic}",
-    "Letter To The Editor: {Topic}", "Complaint Concerning {Topic}",
+    "Open Letter To The Chief Minister On {Topic}",
+    "Letter Regarding {Topic}",
+    "Residents Of {Lhh} Write To {Ph}",
+    "Letter: {Topic} In {Lhh}",
+    "An Appeal On Behalf Of Affected Families",
+    "Open Letter On {Topic}",
+    "Letter To The Editor: {Topic}",
+    "Complaint Concerning {Topic}",
 )
 
 _GENERAL = (
@@ -290,8 +714,8 @@ _GENERAL = (
     "PI|{ROLE} said the provincial government would release {MONEY} before {FEST}.",
     "{ROLE} did not respond to requests for comment.",
     "PI|Police imposed Section 144 in parts of {Lc} after clashes between rival groups on {DAY}.",
-    "\"We have waited long enough,\" {Pn} told reporters in {Lc}.",
-    "\"{Pq} has promised us the same thing every year,\" said a shopkeeper in {Ln}.",
+    '"We have waited long enough," {Pn} told reporters in {Lc}.',
+    '"{Pq} has promised us the same thing every year," said a shopkeeper in {Ln}.',
     "{O} accused the government of ignoring the {TOPIC} and demanded an inquiry within {NUM} days.",
     "Speaking at a rally in {L}, {P} criticised the budget as a betrayal of working families.",
     "{Oa} workers blocked the main road from {Lc} to {Lc} for several hours.",
@@ -324,8 +748,8 @@ _GENERAL = (
     "Doctors at the main hospital in {Lc} said they had treated {NUM} patients since {DAY}.",
     "The Prime Minister is due to chair a meeting on the issue on {DAY}.",
     "The federal government has so far released only {MONEY} of the promised amount.",
-    "\"This is not about politics,\" {Pb} said. \"It is about dignity.\"",
-    "\"{Pq} knows exactly what is happening in {Ln},\" said one resident.",
+    '"This is not about politics," {Pb} said. "It is about dignity."',
+    '"{Pq} knows exactly what is happening in {Ln}," said one resident.',
     "Both {Pb} and {Pb} are members of {O}.",
     "Earlier this month, {O} and {O} signed an agreement to work together on the {TOPIC}.",
     "{Pn} also met representatives of {O} at {his} office in {Lc}.",
@@ -345,9 +769,9 @@ _GENERAL = (
     "A delegation led by {Pn} will travel to {Lf} next month.",
     "Neither {Pb} nor {O} could be reached for comment.",
     "On {DAY}, {Pn} chaired a meeting at the secretariat in {Lc}.",
-    "Posters reading \"{Pq} Zindabad\" appeared overnight across {Lc}.",
+    'Posters reading "{Pq} Zindabad" appeared overnight across {Lc}.',
     "{Lk} has offered technical help, according to {Pn}.",
-    "{Pb} said {his} meeting with {Pb} had been \"frank but useful\".",
+    '{Pb} said {his} meeting with {Pb} had been "frank but useful".',
     "The Chief Minister's adviser, who asked not to be named, said the file had been sent back twice.",
     "Demonstrators marched from {Ln} to the press club, where {Pn} addressed them.",
     "When {Pb} arrived in {Lc}, hundreds of supporters were waiting at the airport.",
@@ -367,7 +791,7 @@ _GENERAL = (
 _STATEMENT = (
     "{O} strongly condemns the arrest of {NUM} of its workers in {Lc} on {DAY}.",
     "{O} calls on {ROLE} to order an immediate and impartial inquiry.",
-    "\"Our members in {Lr} have shown remarkable patience,\" said {Oa} president {Pb}.",
+    '"Our members in {Lr} have shown remarkable patience," said {Oa} president {Pb}.',
     "We stand in solidarity with the people of {Ln} and demand that services be restored before {FEST}.",
     "{O} will hold a press conference at the press club in {Lh} on {DAY} at 3pm.",
     "The {Oa} central committee met in {Lc} under the chairmanship of {Pn}.",
@@ -380,7 +804,7 @@ _STATEMENT = (
     "{O} has written to {Pn} seeking an urgent meeting.",
     "{O} was founded in {YEAR} and has branches in {Lc}, {Lc} and {Lc}.",
     "{O} thanks its volunteers in {Lc} and {Lf} for their tireless work during {FEST}.",
-    "\"The government cannot hide behind committees any longer,\" {P} said.",
+    '"The government cannot hide behind committees any longer," {P} said.',
     "The {TOPIC} is not a natural disaster but the result of years of neglect.",
     "We demand the immediate release of {Pb}, who has been held without charge since {DAY}.",
     "{Pn} will lead a delegation to {Lr} next week to meet affected families.",
@@ -772,10 +1196,18 @@ class _Builder:
         return o
 
     def snapshot(self) -> tuple[int, list[_Person], list[_Org], list[_Person], list[bool], list[bool]]:
-        return (len(self.gold), self.people[:], self.orgs[:], self.pool[:],
-                [p.introduced for p in self.people], [o.introduced or o.acr_introduced for o in self.orgs])
+        return (
+            len(self.gold),
+            self.people[:],
+            self.orgs[:],
+            self.pool[:],
+            [p.introduced for p in self.people],
+            [o.introduced or o.acr_introduced for o in self.orgs],
+        )
 
-    def restore(self, state: tuple[int, list[_Person], list[_Org], list[_Person], list[bool], list[bool]]) -> None:
+    def restore(
+        self, state: tuple[int, list[_Person], list[_Org], list[_Person], list[bool], list[bool]]
+    ) -> None:
         n, people, orgs, pool, p_flags, o_flags = state
         for key in list(self.gold)[n:]:
             del self.gold[key]
@@ -939,24 +1371,33 @@ def _page(index: int, seed: int, words: int) -> Page:
         reporter = b.new_person()
         r = rng.random()
         if r < 0.3:
-            dateline = f"By {b.add(reporter.full, PERSON)} | {b.add(b.home, PLACE)} | {_long_date(when, True)}"
+            dateline = (
+                f"By {b.add(reporter.full, PERSON)} | {b.add(b.home, PLACE)} | {_long_date(when, True)}"
+            )
         elif r < 0.5:
             up = b.home.upper()
             dateline = f"Staff Reporter | {b.add(up, PLACE)}, {_MONTHS[when.month - 1]} {when.day}"
         elif r < 0.7:
-            dateline = f"{b.add(reporter.full, PERSON)}, {b.add(b.home, PLACE)} — Published {_long_date(when)}"
+            dateline = (
+                f"{b.add(reporter.full, PERSON)}, {b.add(b.home, PLACE)} — Published {_long_date(when)}"
+            )
         elif r < 0.85:
             dateline = f"Our Correspondent | {b.add(b.home, PLACE)} | {_long_date(when, True)}"
         else:
-            dateline = f"{b.add(b.home.upper(), PLACE)}: {_long_date(when)} — {b.add(reporter.full, PERSON)} reports"
+            dateline = (
+                f"{b.add(b.home.upper(), PLACE)}: {_long_date(when)} — {b.add(reporter.full, PERSON)} reports"
+            )
         pool = _GENERAL_BY[country]
-        lead = _pick(rng, (
-            "{Lh}: {P} on {DAY} called for an urgent review of the {T}.",
-            "{P} has accused {O} of misleading the public over the {T}.",
-            "Hundreds of people gathered in {Lh} on {DAY} to protest against the {T}, as {Pn} "
-            "warned that the situation could get worse.",
-            "The {T} dominated proceedings in {Lh} this week, with {Pn} and {O} trading accusations.",
-        ))
+        lead = _pick(
+            rng,
+            (
+                "{Lh}: {P} on {DAY} called for an urgent review of the {T}.",
+                "{P} has accused {O} of misleading the public over the {T}.",
+                "Hundreds of people gathered in {Lh} on {DAY} to protest against the {T}, as {Pn} "
+                "warned that the situation could get worse.",
+                "The {T} dominated proceedings in {Lh} this week, with {Pn} and {O} trading accusations.",
+            ),
+        )
         head.append(b.sentence(lead))
         reserve = 6
 
@@ -978,19 +1419,33 @@ def _page(index: int, seed: int, words: int) -> Page:
             cell = b.org(b.orgs[0], True)
             dateline = f"Issued by the media cell of {cell} | {b.add(b.home, PLACE)}, {_long_date(when)}"
         pool = _STATEMENT_BY[country] + _STATEMENT_BY[country] + _GENERAL_BY[country]
-        head.append(b.sentence(_pick(rng, (
-            "{O0} today expressed deep concern over the {T} in {Lh}.",
-            "{O0} strongly condemns the handling of the {T} by the authorities in {Lr}.",
-            "The central executive committee of {O0} met in {Lh} on {DAY} to discuss the {T}.",
-        ))))
+        head.append(
+            b.sentence(
+                _pick(
+                    rng,
+                    (
+                        "{O0} today expressed deep concern over the {T} in {Lh}.",
+                        "{O0} strongly condemns the handling of the {T} by the authorities in {Lr}.",
+                        "The central executive committee of {O0} met in {Lh} on {DAY} to discuss the {T}.",
+                    ),
+                )
+            )
+        )
         reserve = 16
 
         def finish() -> list[str]:
             media = b.new_person()
-            role = _pick(rng, ("Media Officer", "Information Secretary", "Press Secretary", "Communications Lead"))
-            phone = f"0{_int(rng, 300, 349)} {_int(rng, 1000000, 9999999)}" if country != "uk" else (
-                f"07{_int(rng, 100, 999)} {_int(rng, 100000, 999999)}")
-            contact = f"For further information, please contact {b.add(media.full, PERSON)}, {role}, on {phone}."
+            role = _pick(
+                rng, ("Media Officer", "Information Secretary", "Press Secretary", "Communications Lead")
+            )
+            phone = (
+                f"0{_int(rng, 300, 349)} {_int(rng, 1000000, 9999999)}"
+                if country != "uk"
+                else (f"07{_int(rng, 100, 999)} {_int(rng, 100000, 999999)}")
+            )
+            contact = (
+                f"For further information, please contact {b.add(media.full, PERSON)}, {role}, on {phone}."
+            )
             return [contact, _pick(rng, ("ENDS", "###", "— ENDS —"))]
     else:
         # Addressee and signatory are not mentioned in the body by name.
@@ -1021,8 +1476,11 @@ def _page(index: int, seed: int, words: int) -> Page:
             elif r < 0.7:
                 to_lines.append(f"Mayor of {b.add(b.home, PLACE)}")
             else:
-                to_lines.append(f"Deputy Commissioner, {b.add(b.home, PLACE)}" if country != "uk"
-                                else f"Leader of the Council, {b.add(b.home, PLACE)}")
+                to_lines.append(
+                    f"Deputy Commissioner, {b.add(b.home, PLACE)}"
+                    if country != "uk"
+                    else f"Leader of the Council, {b.add(b.home, PLACE)}"
+                )
         else:
             r = rng.random()
             if r < 0.4 and country != "uk":
@@ -1030,7 +1488,10 @@ def _page(index: int, seed: int, words: int) -> Page:
             elif r < 0.7:
                 to_lines += ["The Editor", b.org(b.newspaper, False)]
             else:
-                to_lines += ["The Leader of the Council" if country == "uk" else "The Commissioner", "Civic Centre"]
+                to_lines += [
+                    "The Leader of the Council" if country == "uk" else "The Commissioner",
+                    "Civic Centre",
+                ]
         if b.home in _NEIGHBOURHOODS and rng.random() < 0.6:
             block = _pick(rng, "ABCDEFG")
             to_lines.append(f"Block {block}, {b.add(_pick(rng, _NEIGHBOURHOODS[b.home]), PLACE)}")
@@ -1057,13 +1518,20 @@ def _page(index: int, seed: int, words: int) -> Page:
         def finish() -> list[str]:
             b.used = set()
             out = [_pick(rng, _LETTER_CLOSERS)]
-            sign = [_pick(rng, ("Yours sincerely,", "Yours faithfully,", "With kind regards,", "Yours truly,"))]
+            sign = [
+                _pick(rng, ("Yours sincerely,", "Yours faithfully,", "With kind regards,", "Yours truly,"))
+            ]
             full = b.add(writer.full, PERSON)
             sign.append(f"{writer.honorific} {full}" if writer.honorific and rng.random() < 0.6 else full)
             if writer.org is not None:
-                role = _pick(rng, ("General Secretary", "President", "Chairperson", "Convener", "Coordinator"))
-                sign.append(f"{role}, {b.org(writer.org, False)}" if rng.random() < 0.5
-                            else f"{role}\n{b.org(writer.org, False)}")
+                role = _pick(
+                    rng, ("General Secretary", "President", "Chairperson", "Convener", "Coordinator")
+                )
+                sign.append(
+                    f"{role}, {b.org(writer.org, False)}"
+                    if rng.random() < 0.5
+                    else f"{role}\n{b.org(writer.org, False)}"
+                )
             else:
                 sign.append(f"Resident, {b.place('Ln')}")
             out.append("\n".join(sign))
@@ -1071,6 +1539,7 @@ def _page(index: int, seed: int, words: int) -> Page:
                 cc = b.pool[-1]
                 out.append(f"cc: {b.person(cc, 'Pn')}\ncc: {b.org(_pick(rng, orgs), False)}")
             return out
+
         pool = _LETTER_BY[country] + _LETTER_BY[country] + _GENERAL_BY[country]
 
     # Body: sentences in paragraphs of 2-5 until the word budget (less a reserve for the close) is met.
@@ -1146,10 +1615,14 @@ def _check(pages: int, seed: int, words: int) -> int:
         problems.append("not deterministic")
     mix = ", ".join(f"{k} {v / pages:.0%}" for k, v in sorted(kinds.items()))
     print(f"{pages} pages in {elapsed:.2f}s; {mix}")
-    print(f"words per page: mean {sum(word_counts) / pages:.0f}, min {min(word_counts)}, max {max(word_counts)}")
+    print(
+        f"words per page: mean {sum(word_counts) / pages:.0f}, min {min(word_counts)}, max {max(word_counts)}"
+    )
     per_type = ", ".join(f"{k} {types[k] / pages:.1f}" for k in TYPES)
-    print(f"gold surfaces per page: mean {sum(gold_counts) / pages:.1f} ({per_type}), "
-          f"min {min(gold_counts)}, max {max(gold_counts)}")
+    print(
+        f"gold surfaces per page: mean {sum(gold_counts) / pages:.1f} ({per_type}), "
+        f"min {min(gold_counts)}, max {max(gold_counts)}"
+    )
     for line in problems[:20]:
         print("PROBLEM", line)
     print("OK" if not problems else f"{len(problems)} problems")

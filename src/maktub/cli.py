@@ -118,7 +118,7 @@ def _read_documents(paths: tuple[str, ...], max_bytes: int) -> tuple[list[Docume
     from maktub.pipeline import ExtractOptions, Warning_, print_report
     from maktub.pipeline import extract as run_extract
 
-    options = ExtractOptions(ReadOptions(max_bytes=max_bytes))
+    options = ExtractOptions(ReadOptions(max_bytes=max_bytes), rename_across=False)
     pages: list[Document] = []
     refused = 0
     for event in run_extract(list(paths), options):

@@ -24,6 +24,7 @@ class ExtractOptions:
     read: ReadOptions = field(default_factory=ReadOptions)
     site_chrome: bool = True  # learn each site's repeated lines from the whole batch first
     entities: bool = True
+    rename_across: bool = True  # one canonical name per entity across the batch (False: each page's own)
 
 
 @dataclass
@@ -48,7 +49,7 @@ def extract(paths: list[str], options: ExtractOptions | None = None) -> Iterator
     """Yield every document found under `paths` (pages first, then the documents inside them)."""
     options = options or ExtractOptions()
     profile = _learn_sites(paths, options) if options.site_chrome else None
-    resolver = Resolver()
+    resolver = Resolver(rename=options.rename_across)
     seen: set[str] = set()
     for item in iter_sources(paths, options.read):
         if isinstance(item, RefusedInput):

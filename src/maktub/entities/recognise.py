@@ -70,6 +70,7 @@ NATIONALITY = {
     "provincial",
 }
 SLOGANS = {"zindabad", "murdabad", "zindabaad"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # Languages and peoples: 'in Urdu' is no place.
 LANGUAGES = {
     "urdu",
@@ -116,6 +117,15 @@ PAPER_LAST = {
     "lantern",
 }
 ROLE_ACRONYMS = {
+    "gmt",
+    "utc",
+    "pst",
+    "ist",
+    "mpp",
+    "mla",
+    "mlc",
+    "ips",
+    "ias",
     "gdp",
     "fir",
     "gp",
@@ -230,7 +240,7 @@ def recognise_entities(
     mentions = [
         Mention(surface, core, None, set(evidence) | heading)
         for line in text.splitlines()
-        for heading in [_title_case(line)]
+        for heading in [_title_case(line) | _prose(line)]
         for surface, core, evidence in _line_mentions(line)
     ]
     mentions += _urdu_mentions(text, resolver) + _titled_by_role(text)
@@ -244,6 +254,15 @@ def recognise_entities(
     doc.entities = group_mentions(kept, acronyms, resolver, known_people)
     _canonical_names_in(doc)
     return doc
+
+
+def _prose(line: str) -> set[str]:
+    """{'prose'} for a line of running text (eight words or more, most in lower case): the model
+    reads names well there, and poorly in headers, signatures and menus ('Notice No')."""
+    words = line.split()
+    if len(words) < 8:
+        return set()
+    return {"prose"} if sum(1 for w in words if w[:1].islower()) * 2 >= len(words) else set()
 
 
 def _title_case(line: str) -> set[str]:
@@ -301,7 +320,7 @@ def _ask_model(
 def _worth_asking(m: Mention, lowercase: set[str]) -> bool:
     """A phrase that could be a name: not a heading, a role, a month, or a word used in lower case."""
     words = m.core.split()
-    if not words or not m.core[:1].isupper() or len(m.core) < 3 or "heading" in m.evidence:
+    if not words or not m.core[:1].isupper() or len(m.core) < 3 or "prose" not in m.evidence:
         return False
     if len(words) > 6 or m.core.isupper() and len(words) > 1:
         return False
@@ -484,7 +503,7 @@ def _group_possessive(word: str) -> bool:
 def _keeps_period(word: str) -> bool:
     """'M.' and 'Mr.' and 'U.S.A.' keep their period; 'Karachi.' ends a sentence."""
     core = word.rstrip(".")
-    return len(core) == 1 or core.lower() in _HON_WORDS or "." in core
+    return len(core) == 1 or core.lower() in _HON_WORDS | {"md", "mohd", "muhd"} or "." in core
 
 
 def _split_span(words: list[str], before: str | None) -> list[Mention]:
@@ -495,8 +514,15 @@ def _split_span(words: list[str], before: str | None) -> list[Mention]:
     if len(words) > 1 and all(w.isupper() for w in words if w.isalpha()):
         return []  # a shouted phrase ('ONE VOICE'), not names
     phrase = " ".join(words)
-    if find_known(phrase):
-        return [_mention(words)]
+    body = _one_body(words)
+    if find_known(phrase) or body:
+        return [_mention(body or words)]
+    for i in range(1, min(len(words), 4)):
+        # 'Punjab Chief Minister Rana Naeem Akhtar': a place, then an office and its holder.
+        if TITLE_PREFIX.match(" ".join(words[i:]).lower().replace(".", "")) and find_place(
+            " ".join(words[:i]), lone=False
+        ):
+            return [_mention(words[:i]), *_split_span(words[i:], None)]
     parts: list[list[str]] = [[]]
     for w in words:
         low = w.lower().rstrip(".")
@@ -537,6 +563,28 @@ def _split_span(words: list[str], before: str | None) -> list[Mention]:
     if mentions and before and before.lower() in LOCATIVE:
         mentions[0].evidence.add("locative")
     return [m for m in mentions if m.core]
+
+
+def _one_body(words: list[str]) -> list[str] | None:
+    """'Rural Drinking Water and Sanitation Department': one body, whose name has an 'and' in it.
+
+    The words of that name (after a leading '... the'), when only the last word names a body,
+    an 'and' joins words before it, and nothing before the 'and' is a place, a person's title
+    or a body of its own; else None.
+    """
+    lows = [w.lower().strip(".,") for w in words]
+    if "the" in lows[:-1]:
+        cut = max(i for i, w in enumerate(lows[:-1]) if w == "the") + 1
+        words, lows = words[cut:], lows[cut:]
+    if len(words) < 4 or lows[-1] not in ORG_WORDS or not {"and", "&"} & set(lows[1:-2]):
+        return None
+    joint = max(i for i, w in enumerate(lows) if w in {"and", "&"})
+    head = lows[:joint]
+    if any(w in ORG_WORDS | _HON_WORDS or w in ROLE_WORDS for w in head):
+        return None
+    if find_place(words[joint - 1], lone=False):  # 'Karachi and Lahore Chambers' are two
+        return None
+    return words
 
 
 # First words of headings, and calendar words, that start no name ('Latest News', 'March').
@@ -680,10 +728,10 @@ def _classify(m: Mention, acronyms: dict[str, str], lowercase_words: set[str]) -
     core = m.core
     if not core or len(core) < 2 or core.lower() in LANGUAGES:
         return m
-    if core.replace(".", "") in acronyms:
+    known = find_known(core) or (find_known_fuzzy(core) if len(core) >= 7 else None)
+    spelled = acronyms.get(core.replace(".", ""))
+    if known and spelled and known != (find_known(spelled) or find_known_fuzzy(spelled)):
         known = None  # the page says what its acronym stands for: 'KMC' here is not the gazetteer's KMC
-    else:
-        known = find_known(core) or (find_known_fuzzy(core) if len(core) >= 7 else None)
     if known is None and " " in core and core.split()[0].lower() in NATIONALITY | {"british", "american"}:
         known = find_known(core.split(" ", 1)[1])  # "British GCHQ"
     if known and not (
@@ -706,8 +754,13 @@ def _classify(m: Mention, acronyms: dict[str, str], lowercase_words: set[str]) -
             m.type = "organization"
             m.canonical = acronyms.get(letters)
         return m
-    if len(words) >= 2 and (words[0].lower() in PAPER_FIRST or words[-1].lower() in PAPER_LAST):
-        m.type = "organization"
+    if (
+        len(words) >= 2
+        and (words[0].lower() in PAPER_FIRST or words[-1].lower() in PAPER_LAST)
+        and (words[0].lower() not in NOT_NAMES or words[0].lower() in WEEKDAYS)
+        and "heading" not in m.evidence
+    ):
+        m.type = "organization"  # 'Daily Paigham', 'Saturday Ledger'
         return m
     if words[0].lower() in NOT_NAMES or core.lower() in LANGUAGES:
         return m
@@ -806,21 +859,24 @@ def _urdu_mentions(text: str, resolver: Resolver | None = None) -> list[Mention]
         return []
     out: list[Mention] = []
     tokens = re.findall(r"[\u0600-\u06ff\u200c]+", text)
+    covered: set[int] = set()  # a token inside a longer name found already is not a name of its own
     for n in (4, 3, 2, 1):
         for i in range(len(tokens) - n + 1):
+            if covered.intersection(range(i, i + n)):
+                continue
             phrase = " ".join(tokens[i : i + n])
+            before = len(out)
             known = find_known(phrase)
+            place = find_place(phrase, lone=False) if n <= 2 and not known else None
+            seen = resolver.by_skeleton(phrase) if resolver is not None and n >= 2 and not known else None
             if known:
                 out.append(Mention(phrase, phrase, known.type, {"gazetteer"}, known.name))
-                continue
-            place = find_place(phrase, lone=False) if n <= 2 else None
-            if place and len(phrase) > 2:
+            elif place and len(phrase) > 2:
                 out.append(Mention(phrase, phrase, "place", {"gazetteer"}, place.name))
-                continue
-            if resolver is not None and n >= 2:
-                seen = resolver.by_skeleton(phrase)
-                if seen:
-                    out.append(Mention(phrase, phrase, seen[0], {"script"}, seen[1]))
+            elif seen:
+                out.append(Mention(phrase, phrase, seen[0], {"script"}, seen[1]))
+            if len(out) > before:
+                covered.update(range(i, i + n))
     for name in urdu_names(text):
         core = strip_honorifics(name.surface)
         if core and not find_place(core, lone=False):
@@ -848,6 +904,17 @@ def _canonical_names_in(doc: Document) -> None:
     orgs = [e for e in doc.entities if e.type == "organization"]
 
     def canonical(name: str | None) -> str | None:
+        """The entity's canonical name, in the script the page wrote it in."""
+        found = _canonical(name)
+        if not found or not name or is_urdu(found) == is_urdu(name):
+            return found
+        same_script = [
+            a for e in doc.entities if e.name == found for a in e.aliases if is_urdu(a) == is_urdu(name)
+        ]
+        plain = [a for a in same_script if a == strip_honorifics(a) and key(a) in key(name)]
+        return (plain or same_script or [name])[0]
+
+    def _canonical(name: str | None) -> str | None:
         if not name:
             return name
         the = re.match(r"^the (\w+)$", name)
@@ -858,7 +925,7 @@ def _canonical_names_in(doc: Document) -> None:
         if hit:
             return hit
         last = key(name).split()[-1] if key(name).split() else ""
-        owners = {e.name for e in persons if last and last in key(e.name).split()}
+        owners = {e.name for e in persons for a in [e.name, *e.aliases] if last and last in key(a).split()}
         return owners.pop() if len(owners) == 1 else name
 
     for ref in doc.references:

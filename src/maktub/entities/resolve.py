@@ -35,7 +35,10 @@ class Resolver:
     script) as pages arrive, so `maktub extract` names an entity the same way on every page.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, rename: bool = True) -> None:
+        # rename=False: learn the batch's names (for Urdu names and acronyms) but keep each page's
+        # own spelling, for the linker (`maktub entities`) to join with its rules and people's corrections.
+        self.rename = rename
         self.blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.acronyms: dict[str, str] = {}  # defined in one page, used in others
         self.latin: dict[str, tuple[str, str]] = {}  # skeleton -> (type, name) of Latin names
@@ -43,6 +46,10 @@ class Resolver:
 
     def canonical(self, type_: str, name: str) -> str:
         """The name this batch already uses for `name`, or `name` itself (now remembered)."""
+        found = self._canonical(type_, name)
+        return found if self.rename else name
+
+    def _canonical(self, type_: str, name: str) -> str:
         if type_ == "person" and len(name.split()) < 2:
             # 'Ms Noorani' on a page that never gives her full name: the one Noorani of the batch.
             owners = self.surnames.get(key(name), set())
@@ -151,7 +158,11 @@ def group_mentions(
             if names_by_type[t]
             else None
         )
-        if hit and len(name.split()) == len(names_by_type[t][hit[2]].split()):
+        if (
+            hit
+            and len(name.split()) == len(names_by_type[t][hit[2]].split())
+            and joined(skeleton(name)) == joined(skeleton(names_by_type[t][hit[2]]))
+        ):  # 'Imran Qadri' the reporter and 'Imran Qadir' the police officer stay two people
             merged[k] = (t, names_by_type[t][hit[2]])
         else:
             names_by_type[t].append(name)

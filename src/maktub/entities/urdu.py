@@ -43,6 +43,9 @@ ROLES = [
     "جنرل سیکرٹری",
     "سیکرٹری جنرل",
     "سیکرٹری",
+    "سیکریٹری جنرل",
+    "سیکریٹری",
+    "ڈپٹی سیکرٹری",
     "وزیراعلیٰ",
     "وزیر اعلیٰ",
     "وزیراعظم",
@@ -90,10 +93,13 @@ GIVEN_NAMES = set(
     """.split()
 )
 ORG_ENDINGS = sorted(
-    set(URDU_ORG_WORDS) | {"فورم", "یونین", "کلب", "کمیشن", "بورڈ", "کارپوریشن", "بینک"}, key=len
+    (set(URDU_ORG_WORDS) - {"حکومت", "وزارت"})
+    | {"فورم", "یونین", "کلب", "کمیشن", "بورڈ", "کارپوریشن", "بینک"},
+    key=len,
 )
 ORG_TOKENS = {w for ending in ORG_ENDINGS for w in ending.split()}
-TOKEN = re.compile(r"[\u0600-\u06ff\u200c]+|[،,.:؛;!?؟()\[\]\"“”'–—-]|\d+")
+# Arabic-script letters and marks; the Urdu full stop ۔ and comma ، are punctuation, as is a line end.
+TOKEN = re.compile(r"[\u0621-\u065f\u0670-\u06d3\u06d5-\u06ff\u200c]+|[،,.:؛;!?؟۔()\[\]\"“”'–—\n-]|\d+")
 SPEECH_AFTER = {"نے", "صاحب", "صاحبہ"}
 MAX_NAME = 4
 
@@ -149,7 +155,7 @@ def urdu_names(text: str) -> list[UrduName]:
 
 
 def _is_word(tok: str) -> bool:
-    return bool(re.match(r"[\u0600-\u06ff]", tok))
+    return bool(re.match(r"[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]", tok))
 
 
 def _is_place_word(tok: str) -> bool:
