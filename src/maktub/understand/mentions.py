@@ -6,6 +6,7 @@ import dataclasses
 import re
 from functools import lru_cache
 
+from maktub.entities.urdu import urdu_names
 from maktub.model import Claim, Reference
 from maktub.understand.dates import first_date
 from maktub.understand.names import ORG_WORDS, looks_like_person, strip_honorifics
@@ -55,16 +56,26 @@ LETTER_HINT = re.compile(
     r"letter|memorand|message|note|fax|e-?mail|wr[io]te|written|writing|خط|مکتوب", re.IGNORECASE
 )
 PREVIOUS_LETTER = re.compile(
-    r"\b(?P<det>our|my|your)\s+(?:earlier|previous|last|first|second)?\s*letters?\s+(?:of|dated)\s+\d",
+    r"\b(?:(?P<det>our|my|your)\s+(?:earlier|previous|last|first|second)?\s*letters?\s+"
+    r"(?:(?:of|dated)\s+\d|No\b|number|cited\s+above|referred\s+to\s+above|under\s+reference)"
+    r"|(?P<vide>vide)\s+(?:(?:our|my|this\s+office'?s?)\s+)?letter\s+No\b)",
+    re.IGNORECASE,
+)
+# 'I first raised this matter with your predecessor, the Honourable Richard Amherst, in a letter dated ...'
+RAISED_WITH = re.compile(
+    r"\b(?:raised|took\s+up|brought\s+up|taken\s+up|pursued)\s+(?:this|the|that)\s+(?:matter|issue|case|question)"
+    r"\s+(?:up\s+)?with\s+(?P<to>[^.;]{3,120}?),?\s+(?:in|through|by|vide)\s+(?:a|an|my|our)\s+(?:open\s+)?letter",
     re.IGNORECASE,
 )
 PERSON_SPAN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}")
 ABBREVIATED = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Rt|Hon|Prof|Gen|Col|Capt|Lt|Retd)\.")
 PRONOUNS = {"him", "her", "them", "it", "us", "me", "you", "his", "their"}
 URDU_WROTE = re.compile(
-    r"(?P<from>(?:[\u0600-\u06ff]+\s+){1,4})نے\s+(?:[\u0600-\u06ff]+\s+){0,8}?"
-    r"(?P<to>(?:[\u0600-\u06ff]+\s+){1,4})کو\s+(?:ایک\s+)?خط\s+(?:لکھا|ارسال|بھیجا)"
+    r"(?P<from>(?:[\u0600-\u06ff]+\s+){1,4})نے\s+(?:[\u0600-\u06ff\d۰-۹]+\s+){0,8}?"
+    r"(?P<to>(?:[\u0600-\u06ff]+\s+){1,5})(?:کو|کے\s+نام)\s+(?:ایک\s+)?خط\s+(?:لکھا|لکھ|ارسال|بھیجا)"
 )
+URDU_POSTPOSITIONS = {"کو", "نے", "میں", "سے", "پر", "بھی", "تک"}
+URDU_PRONOUNS = {"انہوں", "انھوں", "اس", "اُنہوں", "اُس"}
 URDU_FILLER = {
     "بھی",
     "اسی",
@@ -91,6 +102,8 @@ def find_references(
     """
     refs: list[Reference] = []
     last_person: str | None = None
+    own_sender = strip_honorifics(own_sender) if own_sender else own_sender
+    own_recipient = strip_honorifics(own_recipient) if own_recipient else own_recipient
     for sentence in sentences(text):
         if not LETTER_HINT.search(sentence):
             people = PERSON_SPAN.findall(sentence)
@@ -103,9 +116,19 @@ def find_references(
         sentence = ABBREVIATED.sub(r"\1", sentence)
         earlier = PREVIOUS_LETTER.search(sentence)
         if earlier and own_recipient:
-            who = own_recipient if earlier.group("det").lower() in {"our", "my"} else own_sender
-            sender = own_sender if earlier.group("det").lower() in {"our", "my"} else own_recipient
+            mine = earlier.group("vide") or (earlier.group("det") or "").lower() in {"our", "my"}
+            who = own_recipient if mine else own_sender
+            sender = own_sender if mine else own_recipient
             refs.append(Reference("letter", sender, [who] if who else [], first_date(sentence), sentence))
+        for m in RAISED_WITH.finditer(sentence):
+            named = [_clean_name(p) for p in m.group("to").split(",")]
+            people = [
+                p for p in named if p and looks_like_person(p) and len(strip_honorifics(p).split()) >= 2
+            ]
+            recipient = people[-1] if people else (own_recipient if "your" in m.group("to").lower() else None)
+            if recipient:
+                sender = _subject(sentence[: m.start()], own_sender, last_person)
+                refs.append(Reference("letter", sender, [recipient], first_date(sentence), sentence))
         for m in LETTER_FROM.finditer(sentence):
             refs.append(
                 Reference(
@@ -156,11 +179,21 @@ def find_references(
             )
         for m in URDU_WROTE.finditer(sentence):
             sender = " ".join(w for w in m.group("from").split() if w not in URDU_FILLER)
-            recipient = " ".join(w for w in m.group("to").split() if w not in URDU_FILLER)
+            to_words = m.group("to").split()
+            cut = max((i + 1 for i, w in enumerate(to_words) if w in URDU_POSTPOSITIONS), default=0)
+            recipient = " ".join(w for w in to_words[cut:] if w not in URDU_FILLER)  # '… ۲۰۱۶ء کو آپ' -> 'آپ'
             if recipient in {"آپ", "آپ کو"}:
                 recipient = own_recipient or recipient
             if sender in {"میں", "ہم"}:
                 sender = own_sender or sender
+            if sender.split()[-1:] and sender.split()[-1] in URDU_PRONOUNS:
+                # 'X نے ایوان کو بتایا کہ انہوں نے … کے نام خط لکھ': the pronoun is the speaker named before it
+                subjects = [
+                    n.surface for n in urdu_names(sentence[: m.start()]) if n.cue in {"subject", "role"}
+                ]
+                sender = subjects[0] if subjects else own_sender or sender
+            named = [n.surface for n in urdu_names(recipient) if n.type == "person"]
+            recipient = named[-1] if named else recipient
             refs.append(
                 Reference("letter", sender or own_sender, [recipient], first_date(sentence), sentence)
             )
