@@ -386,7 +386,9 @@ def _personal(name: str) -> bool:
     return not any(w.lower().strip(",.") in ROLE_WORDS | ORG_WORDS for w in words)
 
 
-@lru_cache(maxsize=100_000)
+# Caches keyed by whole lines are kept small: a listing repeats its lines, prose seldom does,
+# and a large cache of paragraphs is most of the entity stage's memory on a big batch.
+@lru_cache(maxsize=20_000)
 def _line_mentions(line: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
     """The capitalised phrases of one line, cached: a listing's items repeat its lines."""
     # 'A wise decision-The News', 'Voice of America-15/10/2001': a hyphen glued to a name.
@@ -884,7 +886,7 @@ def _urdu_mentions(text: str, resolver: Resolver | None = None) -> list[Mention]
     return out
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def _padded_words(text: str) -> str:
     """' word word ': a form in which 'is this name in that text' is a plain substring test."""
     return " " + " ".join(WORDS.findall(text.casefold())) + " "

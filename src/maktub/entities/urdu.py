@@ -32,6 +32,10 @@ COMMON = set(
     پیر منگل بدھ جمعرات جمعہ ہفتہ اتوار روز دن سال ماہ ہفتے صبح شام رات
     نہیں نہ مت ضرور صرف بلکہ لیکن مگر چونکہ کیونکہ اگر تاکہ حالانکہ پھر تاہم البتہ
     دفتر ہاؤس ہال مقام کارکن کارکنوں رہنما رہنماؤں ارکان رکن افراد لوگ لوگوں خاندان
+    اسے اسی انہی یہی وہی پہلی پہلے بار مرتبہ دوبارہ مقامی جامع نئی نیا نئے پرانا بڑا بڑی بڑے
+    خارجہ داخلہ خزانہ اطلاعات قانون تعلیم صحت دفاع ریلوے تجارت خوراک زراعت مملکت اعلیٰ اعظم
+    عالی مدیر مدیران صاحبان حضور والا گرامی قدر محترمی
+    متاثرہ متاثرین مظاہرین شرکا طلبہ طلبا اساتذہ وکلا خواتین بچے بزرگ نوجوان تاجر مزدور کسان
     """.split()
 )
 # Offices and roles written before a name (the name follows, perhaps after a place: وزیراعلیٰ پنجاب …).
@@ -164,11 +168,16 @@ def _is_place_word(tok: str) -> bool:
     return find_place(tok, lone=False) is not None
 
 
+def _plural(tok: str) -> bool:
+    """Oblique plurals ('خاندانوں', 'شہریوں', 'تاجروں'): groups of people, never a name's word."""
+    return tok.endswith("وں") and tok not in GIVEN_NAMES
+
+
 def _run(tokens: list[str], start: int) -> list[str]:
     """The name that starts at `start`: words until a common word, punctuation or a role."""
     run: list[str] = []
     for tok in tokens[start : start + MAX_NAME + 1]:
-        if not _is_word(tok) or tok in COMMON or tok in ROLES:
+        if not _is_word(tok) or tok in COMMON or tok in ROLES or _plural(tok):
             break
         run.append(tok)
     return run if 1 <= len(run) <= MAX_NAME else []
@@ -181,6 +190,8 @@ def _run_before(tokens: list[str], end: int, allow_org: bool = False) -> list[st
     while i >= 0 and len(run) <= MAX_NAME:
         tok = tokens[i]
         if not _is_word(tok) or (tok in COMMON and not (allow_org and tok in {"عوامی", "قومی", "صوبائی"})):
+            break
+        if _plural(tok) and not allow_org:
             break
         if tok in ROLES:
             break

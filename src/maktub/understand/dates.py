@@ -69,7 +69,7 @@ def find_dates(text: str, day_first: bool = True) -> list[DateMatch]:
     return list(_find_dates(text, day_first))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=20_000)
 def _find_dates(text: str, day_first: bool) -> tuple[DateMatch, ...]:
     text = text.translate(URDU_DIGITS)
     if not _HAS_DIGIT_OR_MONTH.search(text):
@@ -130,7 +130,7 @@ def strip_dates(text: str) -> str:
     return re.sub(rf"\b{WEEKDAYS}\b", " ", t, flags=re.IGNORECASE)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=20_000)
 def is_date_line(text: str) -> bool:
     """True when a line is a date and nothing else (weekday and punctuation allowed)."""
     if not find_dates(text):

@@ -314,7 +314,7 @@ def find_claims(text: str) -> list[Claim]:
     return claims
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=20_000)
 def _claim_in(s: str, last_person: str | None) -> Claim | None:
     """The claim one sentence makes, if any (cached: a listing's items repeat its sentences)."""
     return _according(s) or _impersonal(s) or _said(s, last_person) or _urdu_claim(s)
