@@ -10,7 +10,6 @@ out: precision over recall, since every entity shown to a reader should be real.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -280,18 +279,16 @@ def _title_case(line: str) -> set[str]:
 def _ask_model(
     text: str, unexplained: list[Mention], kept: list[Mention], lowercase: set[str]
 ) -> list[Mention]:
-    """Type what the cues left open: the model for names of two words or more, and for one word
-    after 'in', 'at', 'from' or capitalised mid-sentence more than once on the page ('Gorst');
-    then a lone surname of a person named in full on the page."""
+    """Type what the cues left open: the model for names of two words or more (and for one word
+    after 'in', 'at', 'from'), then a lone surname of a person named in full on the page."""
     out: list[Mention] = []
     questions: list[tuple[str, str, int]] = []
     waiting: dict[str, list[Mention]] = {}
     later: list[Mention] = []
-    mid = Counter(m.core for m in unexplained if "mid-sentence" in m.evidence and " " not in m.core)
     for m in unexplained:
         if not _worth_asking(m, lowercase):
             continue
-        if len(m.core.split()) == 1 and not ("locative" in m.evidence or mid[m.core] >= 2):
+        if len(m.core.split()) == 1 and "locative" not in m.evidence:
             later.append(m)
             continue
         if not model.enabled():
@@ -346,10 +343,7 @@ def _answered(m: Mention, answer: model.Answer) -> list[Mention]:
     # unless it is where something happens ('in Latifabad'). Postcodes, offices are no names.
     if not words or any(ch.isdigit() for ch in name):
         return []
-    if len(words) == 1 and not (
-        ("locative" in m.evidence and type_ == "place")
-        or ("mid-sentence" in m.evidence and type_ == "person")
-    ):
+    if len(words) == 1 and not ("locative" in m.evidence and type_ == "place"):
         return []
     if any(w.lower().strip(".,") in ROLE_WORDS | _HON_WORDS for w in words):
         return []
@@ -570,8 +564,6 @@ def _split_span(words: list[str], before: str | None) -> list[Mention]:
                     m.evidence.add("coordinated")
     if mentions and before and before.lower() in LOCATIVE:
         mentions[0].evidence.add("locative")
-    if mentions and before and before[-1:].isalpha() and before[:1].islower():
-        mentions[0].evidence.add("mid-sentence")  # a capital no sentence start explains
     return [m for m in mentions if m.core]
 
 
