@@ -35,21 +35,22 @@ WEEKDAYS = (
 )
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
+# A year ends at its last digit: '2017ء' (Urdu writes ء after a year) and '2017.' alike.
+_YEAR = r"(?P<y>(?:1[89]|20)\d\d)(?!\d)"
 _SEP = r"[\s,.]*"
 
 # Each pattern names its groups d (day), m (month name), n (month number), y (year).
 _PATTERNS = [
-    # 2001-09-23
-    rf"\b{_YEAR}-(?P<n>[01]?\d)-(?P<d>[0-3]?\d)\b",
+    # 2001-09-23, 2012/11/03
+    rf"\b{_YEAR}(?P<s>[-/.])(?P<n>[01]?\d)(?P=s)(?P<d>[0-3]?\d)\b",
     # December 28, 1998 / Dec. 28th 1998
-    rf"(?<!\w)(?P<m>{_MONTH})\.?\s+{_DAY}{_SEP}{_YEAR}\b",
+    rf"(?<!\w)(?P<m>{_MONTH})\.?\s+{_DAY}{_SEP}{_YEAR}",
     # 28 December 1998 / 23rd September, 2001 / 28th of December 1998
-    rf"(?<![\w/]){_DAY}(?:\s+of)?[\s\-]+(?P<m>{_MONTH})\.?{_SEP}-?{_YEAR}\b",
+    rf"(?<![\w/]){_DAY}(?:\s+of)?[\s\-]+(?P<m>{_MONTH})\.?{_SEP}-?{_YEAR}",
     # 15/10/2001, 15.10.2001, 15-10-2001
-    rf"(?<![\d/.])(?P<a>[0-3]?\d)[/.\-](?P<b>[01]?\d)[/.\-]{_YEAR}\b",
+    rf"(?<![\d/.])(?P<a>[0-3]?\d)[/.\-](?P<b>[01]?\d)[/.\-]{_YEAR}",
     # September 2001 (partial)
-    rf"(?<!\w)(?P<m>{_MONTH})\.?{_SEP}{_YEAR}\b",
+    rf"(?<!\w)(?P<m>{_MONTH})\.?{_SEP}{_YEAR}",
 ]
 _REGEXES = [re.compile(p, re.IGNORECASE) for p in _PATTERNS]
 _HAS_DIGIT_OR_MONTH = re.compile(rf"\d|{_MONTH}", re.IGNORECASE)

@@ -195,6 +195,11 @@ def _parse_block(
             office.name = strip_honorifics(person)
             continue
         if SUBJECT.match(t):
+            labelled = DATE_LABEL.search(t)
+            if labelled and find_dates(t[labelled.start() :]):
+                # 'Ref. No. MLA/117/2016    Date: 4th of August 2016': a reference, then the date
+                parts.date = parts.date or find_dates(t[labelled.start() :])[0].iso
+                continue
             parts.subject = t.split(":", 1)[-1].strip()
             cc_mode = False
             continue
