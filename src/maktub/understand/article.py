@@ -53,6 +53,10 @@ def find_byline(lines: list[str], limit: int = 8) -> tuple[int, list[str]] | Non
         for d in reversed(find_dates(who)):
             who = who[: d.start] + who[d.end :]
         who = re.split(r"\s+(?:on|in|at|\|)\s+|\s*[|•]\s*", who)[0].strip(" ,:-–—")
+        if who.isupper() and len(who.split()) >= 2:
+            if any(w in {"REPORTER", "CORRESPONDENT", "DESK", "STAFF", "BUREAU", "EDITOR"} for w in who.split()):
+                continue  # 'By POLITICAL REPORTER' credits a desk, not a person
+            who = who.title()  # 'By JUMA KAZUNGU'
         names = [strip_honorifics(w) for w in re.split(r"\s*(?:,|\band\b|&)\s*", who) if w.strip()]
         names = [n for n in names if looks_like_person(n) or STAFF_LEAD.fullmatch(n)]
         if names:

@@ -424,6 +424,8 @@ def _as_article(doc: Document, content: list[str], cleaned: Cleaned) -> None:
     byline = find_byline(content[title_index or 0 :])
     if byline:
         doc.authors = byline[1]
+    else:
+        doc.authors = doc.authors or _agency_credit(content[title_index or 0 :])
     doc.date = doc.hints.get("date") or find_publication_date(content, title_index)
     head = " ".join(content[: (title_index or 0) + 3]) + " " + " ".join(cleaned.crumbs)
     speaker = speaker_of(doc.title or "")
@@ -435,6 +437,26 @@ def _as_article(doc: Document, content: list[str], cleaned: Cleaned) -> None:
             doc.date = next((first_date(t) for t in content[:6] if first_date(t)), None)
     elif not byline and doc.date is None and not _wire_dateline(content):
         doc.kind = "page"
+
+
+# 'ISLAMABAD, March 15 (APP): ...', 'LAHORE (AFP) - ...': a wire story credits its agency.
+AGENCY_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'-]{2,30}(?:,[^()]{3,30})?\s*\((?P<agency>[A-Z][A-Za-z]{1,9})\)\s*[:,—–-]"
+)
+
+
+def _agency_credit(content: list[str]) -> list[str]:
+    """The news agency a story without a byline is credited to, by its full name when known."""
+    from maktub.entities.gazetteer import find_known
+
+    for t in content[:8]:
+        m = AGENCY_DATELINE.match(t)
+        if m:
+            known = find_known(m.group("agency"))
+            if known and known.type == "organization":
+                return [known.name]
+            return [m.group("agency")] if m.group("agency").isupper() else []
+    return []
 
 
 def _wire_dateline(content: list[str]) -> bool:
