@@ -24,7 +24,7 @@ STAFF_LEAD = re.compile(
 )
 PRESS_RELEASE = re.compile(
     r"\b(press releases?|press statements?|news releases?|statements?|handouts?|press notes?|press briefing)\b"
-    r"|پریس ریلیز|بیان|اعلامیہ",
+    r"|پریس ریلیز|بیان|اعلامیہ|ہینڈ\s?آؤٹ",
     re.IGNORECASE,
 )
 
@@ -54,7 +54,9 @@ def find_byline(lines: list[str], limit: int = 8) -> tuple[int, list[str]] | Non
             who = who[: d.start] + who[d.end :]
         who = re.split(r"\s+(?:on|in|at|\|)\s+|\s*[|•]\s*", who)[0].strip(" ,:-–—")
         if who.isupper() and len(who.split()) >= 2:
-            if any(w in {"REPORTER", "CORRESPONDENT", "DESK", "STAFF", "BUREAU", "EDITOR"} for w in who.split()):
+            if any(
+                w in {"REPORTER", "CORRESPONDENT", "DESK", "STAFF", "BUREAU", "EDITOR"} for w in who.split()
+            ):
                 continue  # 'By POLITICAL REPORTER' credits a desk, not a person
             who = who.title()  # 'By JUMA KAZUNGU'
         names = [strip_honorifics(w) for w in re.split(r"\s*(?:,|\band\b|&)\s*", who) if w.strip()]

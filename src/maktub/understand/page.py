@@ -253,7 +253,13 @@ TITLE_SEPARATORS = re.compile(r"\s+[|«»–—-]\s+|:\s+|\s+::\s+")
 
 def _line_after_crumb(content: list[str], cleaned: Cleaned) -> int | None:
     """The heading-like line right after the breadcrumb trail is the page's title."""
-    crumb_at = max((i for i, ln in enumerate(cleaned.lines) if ln.reason == "breadcrumb"), default=None)
+    # The trail above the page's first content line; a share row at the foot is no trail.
+    first = next(
+        (i for i, ln in enumerate(cleaned.lines) if ln.text and not ln.boilerplate), len(cleaned.lines)
+    )
+    crumb_at = max(
+        (i for i, ln in enumerate(cleaned.lines[:first]) if ln.reason == "breadcrumb"), default=None
+    )
     if crumb_at is None:
         return None
     for ln in cleaned.lines[crumb_at + 1 :]:
@@ -290,9 +296,22 @@ def _heading_like(t: str) -> bool:
         return False
     if is_date_line(t) or SUBJECT.match(t) or CC_LINE.match(t) or re.search(r"\d{5,}|@|www\.", t):
         return False
-    if t.isupper() or PRESS_RELEASE.fullmatch(t.strip(" :")):
-        return False  # 'FOR IMMEDIATE RELEASE', 'Press Release': labels, not titles
+    if t.isupper() or PRESS_RELEASE.fullmatch(t.strip(" :")) or _numbered_label(t):
+        return False  # 'FOR IMMEDIATE RELEASE', 'Press Release', 'Handout No. 412': labels, not titles
+    if BYLINE.match(t) or POSTED.match(t):
+        return False  # 'Written by Bishnu Prasad Adhikari'
     return not is_menu_like(t) or bool(re.search(r"[\u0600-\u06ff]", t))
+
+
+def _numbered_label(t: str) -> bool:
+    """'Handout No. 412', 'ہینڈ آؤٹ نمبر ۴۱۲', 'Press Release No. 17/2011'."""
+    return bool(
+        re.fullmatch(
+            r"(?:" + PRESS_RELEASE.pattern + r")\s*(?:no\.?|number|#|نمبر)\s*[\d۰-۹/\-]+",
+            t.strip(" :"),
+            re.IGNORECASE,
+        )
+    )
 
 
 def _sweep_above_title(lines: list[Line], title: str) -> None:
