@@ -37,6 +37,15 @@ def extract_lines(
     return docs, proc
 
 
+def extract_page(folder: Path, text: str, name: str = "page.txt") -> list[dict]:
+    """Write one text page into `folder`, run `maktub extract` on it, and return its documents."""
+    page = folder / name
+    page.write_text(text, encoding="utf-8")
+    docs, proc = extract_lines(page)
+    assert proc.returncode == 0, proc.stderr
+    return docs
+
+
 @pytest.fixture(scope="session")
 def validator():
     """A JSON Schema validator for the extraction contract."""

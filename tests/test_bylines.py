@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import extract_lines
+from conftest import extract_page
 from maktub.understand.article import find_byline
 
 
@@ -15,15 +15,12 @@ def test_a_desk_in_capitals_is_no_one():
 
 
 def test_a_wire_story_is_credited_to_its_agency(tmp_path):
-    page = tmp_path / "wire.txt"
-    page.write_text(
+    docs = extract_page(
+        tmp_path,
         "Motorway talks in Islamabad\n\n"
         "ISLAMABAD, March 15 (APP): The provincial government on Saturday asked the federal government "
         "to share the cost of the proposed motorway, officials said after a meeting in the capital.\n\n"
         "The meeting agreed to set up a committee to report within a month, the officials said.\n",
-        encoding="utf-8",
     )
-    docs, proc = extract_lines(page)
-    assert proc.returncode == 0, proc.stderr
     assert docs[0]["kind"] == "article"
     assert docs[0]["authors"] == ["Associated Press of Pakistan"]

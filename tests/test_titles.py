@@ -4,27 +4,24 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import extract_lines
+from conftest import extract_page
 
 
 @pytest.mark.parametrize("label", ["Handout No. 412", "ہینڈ آؤٹ نمبر ۴۱۲"])
 def test_numbered_labels_are_not_titles(tmp_path, label):
-    page = tmp_path / "page.txt"
-    page.write_text(
+    docs = extract_page(
+        tmp_path,
         "Residents accuse the council of sitting on the road fund\n"
         f"{label}\n\n"
         "More than a hundred residents of the ward staged a sit-in at the council office on Friday, "
         "demanding that the money set aside for their road be spent before the monsoon.\n",
-        encoding="utf-8",
     )
-    docs, proc = extract_lines(page)
-    assert proc.returncode == 0, proc.stderr
     assert docs[0]["title"] == "Residents accuse the council of sitting on the road fund"
 
 
 def test_the_title_follows_the_trail_at_the_head_not_a_share_row_at_the_foot(tmp_path):
-    page = tmp_path / "urdu.txt"
-    page.write_text(
+    docs = extract_page(
+        tmp_path,
         "لطیف آباد آن لائن\n"
         "آپ یہاں ہیں: صفحہ اول » بلدیاتی مسائل » خطوط\n"
         "یو سی کے چیئرمین کا خط: لطیف آباد میں سیوریج کا بحران\n\n"
@@ -35,22 +32,16 @@ def test_the_title_follows_the_trail_at_the_head_not_a_share_row_at_the_foot(tmp
         "قاسم آباد میں پانی کی قلت کے خلاف شہریوں کا احتجاج\n"
         "حیدرآباد: بلدیاتی نمائندوں کو فنڈز کی فراہمی کا مطالبہ\n"
         "جملہ حقوق محفوظ ہیں © ۲۰۱۷ لطیف آباد آن لائن\n",
-        encoding="utf-8",
     )
-    docs, proc = extract_lines(page)
-    assert proc.returncode == 0, proc.stderr
     assert docs[0]["title"] == "یو سی کے چیئرمین کا خط: لطیف آباد میں سیوریج کا بحران"
 
 
 def test_a_byline_is_not_a_title(tmp_path):
-    page = tmp_path / "page.txt"
-    page.write_text(
+    docs = extract_page(
+        tmp_path,
         "Written by Bishnu Prasad Adhikari\n\n"
         "KATHMANDU, Aug 19: More than a hundred residents of the ward staged a sit-in at the council office, "
         "demanding that the money set aside for their road be spent before the monsoon.\n",
-        encoding="utf-8",
     )
-    docs, proc = extract_lines(page)
-    assert proc.returncode == 0, proc.stderr
     assert docs[0]["title"] != "Written by Bishnu Prasad Adhikari"
     assert docs[0]["authors"] == ["Bishnu Prasad Adhikari"]
