@@ -202,3 +202,12 @@ def test_places_carry_coordinates_country_flag_and_population(corpus_entities):
     place = karachi["place"]
     assert place["country"] == "PK" and place["flag"] == "\U0001f1f5\U0001f1f0"
     assert 24 < place["latitude"] < 26 and place["population"] > 10_000_000
+
+
+def test_the_gazetteer_takes_slips_of_a_known_name_but_not_look_alikes():
+    from maktub.entities.gazetteer import find_known, find_known_fuzzy
+
+    assert find_known("Ansar Abbasi") is not None
+    assert find_known_fuzzy("Anwar Abbasi") is None  # another person, one letter apart
+    assert find_known_fuzzy("Yousaf Raza Gilliani").name == "Yusuf Raza Gilani"
+    assert find_known_fuzzy("Talibans").name == "Taliban"

@@ -228,8 +228,8 @@ def find_known(name: str) -> Known | None:
     return known().get(key(name))
 
 
-# 90: joins plurals and transliteration slips of known names (Talibans, Osama-bin Ladens,
-# Gilliani) without joining different people who share a first name.
+# 90, and the same consonant skeleton: joins transliteration slips of known names (Gilliani,
+# Zaradri) without joining look-alikes (Anwar and Ansar Abbasi).
 KNOWN_FUZZY = 90
 
 
@@ -251,7 +251,14 @@ def find_known_fuzzy(name: str) -> Known | None:
     if not choices:
         return None
     hit = process.extractOne(k, choices, scorer=fuzz.ratio, processor=None, score_cutoff=KNOWN_FUZZY)
-    return known()[hit[0]] if hit else None
+    if hit is None:
+        return None
+    from maktub.entities.spelling import joined, skeleton
+
+    # A near spelling of the same name (or its English plural, 'Talibans'), not a look-alike:
+    # 'Anwar Abbasi' is not 'Ansar Abbasi'.
+    a, b = joined(skeleton(hit[0])), joined(skeleton(k))
+    return known()[hit[0]] if a == b or a.removesuffix("s") == b.removesuffix("s") else None
 
 
 @cache
