@@ -132,6 +132,24 @@ def _read_documents(paths: tuple[str, ...], max_bytes: int) -> tuple[list[Docume
     return pages, refused
 
 
+def _resolve(
+    paths: tuple[str, ...], corrections: Path, max_bytes: int
+) -> tuple[list[Document], list[Canonical], Linker, int]:
+    """Extract the pages under `paths` and resolve their entities across them, with corrections."""
+    from maktub.entities.corrections import Corrections
+    from maktub.entities.link import Linker
+
+    try:
+        linker = Linker(Corrections.load(corrections))
+        pages, refused = _read_documents(paths, max_bytes)
+        for page in pages:
+            linker.add_document(page)
+        return pages, linker.resolve(), linker, refused
+    except MaktubError as exc:
+        click.echo(f"maktub: {exc}", err=True)
+        sys.exit(EXIT_CANNOT_RUN)
+
+
 corrections_option = click.option(
     "--corrections",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -167,19 +185,9 @@ def entities(
     Every spelling, acronym and script of one entity is listed under its canonical name,
     with the number of documents naming it and the rules that joined its names.
     """
-    from maktub.entities.corrections import Corrections
     from maktub.entities.gazetteer import key
-    from maktub.entities.link import Linker
 
-    try:
-        linker = Linker(Corrections.load(corrections))
-        pages, refused = _read_documents(paths, max_bytes)
-        for page in pages:
-            linker.add_document(page)
-        found = linker.resolve()
-    except MaktubError as exc:
-        click.echo(f"maktub: {exc}", err=True)
-        sys.exit(EXIT_CANNOT_RUN)
+    _, found, linker, refused = _resolve(paths, corrections, max_bytes)
     if explain:
         hits = [e for e in found if key(explain) in {key(a) for a in [e.name, *e.aliases]}]
         if not hits:
@@ -248,23 +256,12 @@ def relations(
     paths: tuple[str, ...], corrections: Path, fmt: str, kinds: tuple[str, ...], max_bytes: int
 ) -> None:
     """Who wrote to whom, copied whom, and said what about whom, across the pages in PATHS."""
-    from maktub.entities.corrections import Corrections
     from maktub.entities.gazetteer import key
-    from maktub.entities.link import Linker
+    from maktub.entities.link import name_index
     from maktub.entities.relations import relations as find_relations
 
-    try:
-        linker = Linker(Corrections.load(corrections))
-        pages, refused = _read_documents(paths, max_bytes)
-        for page in pages:
-            linker.add_document(page)
-        names: dict[str, str] = {}
-        for e in linker.resolve():
-            for alias in [e.name, *e.aliases]:
-                names.setdefault(key(alias), e.name)
-    except MaktubError as exc:
-        click.echo(f"maktub: {exc}", err=True)
-        sys.exit(EXIT_CANNOT_RUN)
+    pages, found, _, refused = _resolve(paths, corrections, max_bytes)
+    names = name_index(found)
     edges = [e for e in find_relations(pages, lambda n: names.get(key(n), n)) if not kinds or e.kind in kinds]
     if fmt == "json":
         for edge in edges:
@@ -318,22 +315,19 @@ def _record(corrections: Path, op: str, names: list[str], value: str | None, not
 note_option = click.option("--note", default="", help="Why: kept with the correction.")
 
 
-@correct.command("merge")
-@click.argument("names", nargs=-1, required=True)
-@corrections_option
-@note_option
-def correct_merge(names: tuple[str, ...], corrections: Path, note: str) -> None:
-    """NAMES are one entity; it is shown under the first."""
-    _record(corrections, "merge", list(names), None, note)
+def _names_command(op: str, help_text: str) -> None:
+    """`maktub correct merge|split NAMES...`: the two corrections that take names only."""
+
+    @correct.command(op, help=help_text)
+    @click.argument("names", nargs=-1, required=True)
+    @corrections_option
+    @note_option
+    def command(names: tuple[str, ...], corrections: Path, note: str) -> None:
+        _record(corrections, op, list(names), None, note)
 
 
-@correct.command("split")
-@click.argument("names", nargs=-1, required=True)
-@corrections_option
-@note_option
-def correct_split(names: tuple[str, ...], corrections: Path, note: str) -> None:
-    """NAMES are different entities, whatever their spellings suggest."""
-    _record(corrections, "split", list(names), None, note)
+_names_command("merge", "NAMES are one entity; it is shown under the first.")
+_names_command("split", "NAMES are different entities, whatever their spellings suggest.")
 
 
 @correct.command("rename")

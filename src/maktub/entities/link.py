@@ -296,13 +296,14 @@ class Linker:
         out.sort(key=lambda e: (-len(e.documents), e.name))
         return out
 
-    def canonical_names(self, entities: list[Canonical]) -> dict[tuple[str, str], str]:
-        """(type, key of a name) -> the canonical name it resolved to."""
-        out: dict[tuple[str, str], str] = {}
-        for e in entities:
-            for alias in e.aliases:
-                out.setdefault((e.type, key(alias)), e.name)
-        return out
+
+def name_index(entities: list[Canonical]) -> dict[str, str]:
+    """The key of every name and alias -> the canonical name (the entity in most documents first)."""
+    out: dict[str, str] = {}
+    for e in entities:
+        for alias in [e.name, *e.aliases]:
+            out.setdefault(key(alias), e.name)
+    return out
 
 
 def spelling_match(a: str, b: str) -> tuple[str | None, float | None]:

@@ -17,7 +17,8 @@ from maktub.entities import model
 from maktub.entities.gazetteer import find_known, find_known_fuzzy, find_place, given_names, key
 from maktub.entities.resolve import Resolver, group_mentions
 from maktub.entities.spelling import is_urdu
-from maktub.entities.urdu import urdu_names
+from maktub.entities.urdu import is_word, urdu_names
+from maktub.entities.urdu import tokens as urdu_tokens
 from maktub.model import Document, Entity
 from maktub.understand.article import STAFF_LEAD
 from maktub.understand.names import (
@@ -860,8 +861,9 @@ def _urdu_mentions(text: str, resolver: Resolver | None = None) -> list[Mention]
     if not is_urdu(text):
         return []
     out: list[Mention] = []
-    tokens = re.findall(r"[\u0600-\u06ff\u200c]+", text)
+    tokens = urdu_tokens(text)
     covered: set[int] = set()  # a token inside a longer name found already is not a name of its own
+    covered.update(i for i, t in enumerate(tokens) if not is_word(t))  # no name runs across '،' or '۔'
     for n in (4, 3, 2, 1):
         for i in range(len(tokens) - n + 1):
             if covered.intersection(range(i, i + n)):

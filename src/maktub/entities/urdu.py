@@ -118,6 +118,11 @@ class UrduName:
     cue: str
 
 
+def tokens(text: str) -> list[str]:
+    """Urdu words and the punctuation between them ('۔' and '،' apart from the words)."""
+    return TOKEN.findall(text)
+
+
 def urdu_names(text: str) -> list[UrduName]:
     """The people and bodies an Urdu text names (places come from the gazetteer)."""
     tokens = TOKEN.findall(text)
@@ -146,7 +151,7 @@ def urdu_names(text: str) -> list[UrduName]:
                 and not ORG_TOKENS & set(run)
             ):
                 out.append(UrduName(" ".join(run), "person", "subject" if tok == "نے" else "title"))
-        elif tok in GIVEN_NAMES and (i == 0 or tokens[i - 1] in COMMON or not _is_word(tokens[i - 1])):
+        elif tok in GIVEN_NAMES and (i == 0 or tokens[i - 1] in COMMON or not is_word(tokens[i - 1])):
             run = _run(tokens, i)
             if len(run) >= 2 and not ORG_TOKENS & set(run):
                 out.append(UrduName(" ".join(run), "person", "given name"))
@@ -159,7 +164,7 @@ def urdu_names(text: str) -> list[UrduName]:
     return out
 
 
-def _is_word(tok: str) -> bool:
+def is_word(tok: str) -> bool:
     return bool(re.match(r"[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]", tok))
 
 
@@ -178,7 +183,7 @@ def _run(tokens: list[str], start: int) -> list[str]:
     """The name that starts at `start`: words until a common word, punctuation or a role."""
     run: list[str] = []
     for tok in tokens[start : start + MAX_NAME + 1]:
-        if not _is_word(tok) or tok in COMMON or tok in ROLES or _plural(tok):
+        if not is_word(tok) or tok in COMMON or tok in ROLES or _plural(tok):
             break
         run.append(tok)
     return run if 1 <= len(run) <= MAX_NAME else []
@@ -190,7 +195,7 @@ def _run_before(tokens: list[str], end: int, allow_org: bool = False) -> list[st
     i = end - 1
     while i >= 0 and len(run) <= MAX_NAME:
         tok = tokens[i]
-        if not _is_word(tok) or (tok in COMMON and not (allow_org and tok in {"عوامی", "قومی", "صوبائی"})):
+        if not is_word(tok) or (tok in COMMON and not (allow_org and tok in {"عوامی", "قومی", "صوبائی"})):
             break
         if _plural(tok) and not allow_org:
             break
