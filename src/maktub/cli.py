@@ -397,6 +397,16 @@ def demo(pages: int, directory: Path) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
+def _archive_commands() -> None:
+    from maktub.commands import ingest, search
+
+    cli.add_command(ingest)
+    cli.add_command(search)
+
+
+_archive_commands()
+
+
 def main() -> None:
     """Entry point of the `maktub` script."""
     try:

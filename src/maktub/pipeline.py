@@ -48,7 +48,7 @@ def site_of(source: str) -> str:
 def extract(paths: list[str], options: ExtractOptions | None = None) -> Iterator[Event]:
     """Yield every document found under `paths` (pages first, then the documents inside them)."""
     options = options or ExtractOptions()
-    profile = _learn_sites(paths, options) if options.site_chrome else None
+    profile = learn_sites(paths, options) if options.site_chrome else None
     resolver = Resolver(rename=options.rename_across)
     seen: set[str] = set()
     for item in iter_sources(paths, options.read):
@@ -62,24 +62,36 @@ def extract(paths: list[str], options: ExtractOptions | None = None) -> Iterator
             yield Warning_(item.source, f"same content as an earlier page (id {doc_id}): read once")
             continue
         seen.add(doc_id)
-        try:
-            doc, warning = extract_source(item, doc_id, profile, options, resolver)
-        except RefusedInput as refused:
-            yield refused
+        result = extract_safely(item, doc_id, profile, options, resolver)
+        if isinstance(result, RefusedInput):
+            yield result
             continue
-        except RecursionError:
-            yield RefusedInput(item.source, "markup nested too deeply to read")
-            continue
-        except Exception as exc:  # noqa: BLE001 - one page's bug must not stop the batch
-            yield RefusedInput(
-                item.source,
-                f"could not be understood ({type(exc).__name__}: {exc}); "
-                "this is a bug in maktub, please report it with the file",
-            )
-            continue
+        doc, warning = result
         if warning:
             yield Warning_(item.source, warning)
         yield from doc.walk()
+
+
+def extract_safely(
+    item: Source,
+    doc_id: str,
+    profile: SiteProfile | None,
+    options: ExtractOptions,
+    resolver: Resolver | None = None,
+) -> tuple[Document, str | None] | RefusedInput:
+    """`extract_source`, with any failure turned into a refusal that names the file and why."""
+    try:
+        return extract_source(item, doc_id, profile, options, resolver)
+    except RefusedInput as refused:
+        return refused
+    except RecursionError:
+        return RefusedInput(item.source, "markup nested too deeply to read")
+    except Exception as exc:  # noqa: BLE001 - one page's bug must not stop the batch
+        return RefusedInput(
+            item.source,
+            f"could not be understood ({type(exc).__name__}: {exc}); "
+            "this is a bug in maktub, please report it with the file",
+        )
 
 
 def extract_source(
@@ -122,11 +134,17 @@ def extract_source(
     return doc, warning
 
 
-def _learn_sites(paths: list[str], options: ExtractOptions) -> SiteProfile | None:
-    """First pass over text pages: which short lines repeat across a site's pages."""
+def learn_sites(paths: list[str], options: ExtractOptions, per_site: int | None = None) -> SiteProfile:
+    """First pass over text pages: which short lines repeat across a site's pages.
+
+    With `per_site`, only that many pages of each site are read: enough to see its chrome, and
+    the profile stays the same size however large the crawl.
+    """
     profile = SiteProfile()
     for item in iter_sources(paths, options.read):
         if isinstance(item, RefusedInput) or item.format != "text":
+            continue
+        if per_site is not None and profile.pages[site_of(item.source)] >= per_site:
             continue
         try:
             text, _ = decode(item.source, item.data)

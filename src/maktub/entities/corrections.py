@@ -15,6 +15,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,9 +56,15 @@ class Correction:
 class Corrections:
     """The corrections in force, read from (and appended to) one file."""
 
-    def __init__(self, path: Path | None = None, items: list[Correction] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | None = None,
+        items: list[Correction] | None = None,
+        save: Callable[[Correction], None] | None = None,
+    ) -> None:
         self.path = path
         self.log: list[Correction] = items or []
+        self.save = save  # where a new correction goes instead of the file (an archive)
 
     @classmethod
     def load(cls, path: str | Path) -> Corrections:
@@ -99,8 +106,10 @@ class Corrections:
         if op == "undo" and not any(c.number == int(value or 0) and c.op != "undo" for c in self.log):
             raise MaktubError(f"there is no correction #{value} to undo")
         item.number = len(self.log) + 1
+        if self.save is not None:
+            self.save(item)
         self.log.append(item)
-        if self.path is not None:
+        if self.save is None and self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             record = {k: v for k, v in asdict(item).items() if k != "number"}
             with self.path.open("a", encoding="utf-8") as fh:

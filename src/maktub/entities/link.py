@@ -63,8 +63,14 @@ class Canonical:
     aliases: Counter[str] = field(default_factory=Counter)
     documents: set[str] = field(default_factory=set)
     merges: list[Merge] = field(default_factory=list)
+    counted: int = 0  # documents known only by number (an archive's names table)
+    keys: list[tuple[str, str]] = field(default_factory=list)  # (type, key) of every name joined here
     apart: list[str] = field(default_factory=list)
     corrections: list[int] = field(default_factory=list)
+
+    @property
+    def document_count(self) -> int:
+        return len(self.documents) + self.counted
 
     @property
     def place(self) -> Place | None:
@@ -75,7 +81,7 @@ class Canonical:
             "name": self.name,
             "type": self.type,
             "aliases": [a for a, _ in self.aliases.most_common() if a != self.name],
-            "documents": len(self.documents),
+            "documents": self.document_count,
             "mentions": sum(self.aliases.values()),
             "merges": [
                 {"rule": m.rule, "left": m.left, "right": m.right, "score": m.score}
@@ -106,7 +112,7 @@ def flag(country: str | None) -> str | None:
 
 
 class _Node:
-    __slots__ = ("name", "type", "names", "aliases", "documents")
+    __slots__ = ("name", "type", "names", "aliases", "documents", "counted")
 
     def __init__(self, name: str, type_: str) -> None:
         self.name = name
@@ -114,6 +120,11 @@ class _Node:
         self.names: Counter[str] = Counter()
         self.aliases: Counter[str] = Counter()
         self.documents: set[str] = set()
+        self.counted = 0
+
+    @property
+    def document_count(self) -> int:
+        return len(self.documents) + self.counted
 
 
 class Linker:
@@ -134,18 +145,33 @@ class Linker:
         self.add_mention(doc_id, entity.type, entity.name, entity.aliases)
 
     def add_mention(self, doc_id: str, type_: str, name: str, aliases: Iterable[str] = ()) -> None:
+        node = self._node(type_, name, aliases, 1)
+        if node is not None:
+            node.documents.add(doc_id)
+
+    def add_counted(self, type_: str, name: str, aliases: Iterable[str], documents: int) -> None:
+        """A name known to appear in `documents` documents (from an archive), without their ids."""
+        node = self._node(type_, name, aliases, max(documents, 1))
+        if node is not None:
+            node.counted += documents
+
+    def _node(self, type_: str, name: str, aliases: Iterable[str], weight: int) -> _Node | None:
         k = key(name)
         if not k:
-            return
+            return None
         type_ = self._types.get(k, type_)
         node = self.nodes.get((type_, k))
         if node is None:
             node = self.nodes[(type_, k)] = _Node(name, type_)
-        node.names[name] += 1
-        node.aliases[name] += 1
+        node.names[name] += weight
+        node.aliases[name] += weight
         for a in aliases:
             node.aliases[a] += 1
-        node.documents.add(doc_id)
+        return node
+
+    def type_of(self, type_: str, name: str) -> str:
+        """The type a name has after people's corrections."""
+        return self._types.get(key(name), type_)
 
     def resolve(self) -> list[Canonical]:
         """The canonical entities, most documents first."""
@@ -225,7 +251,7 @@ class Linker:
         for members in blocks.values():
             if len(members) < 2:
                 continue
-            members.sort(key=lambda i: (-len(nodes[i].documents), nodes[i].name))
+            members.sort(key=lambda i: (-nodes[i].document_count, nodes[i].name))
             kept: list[int] = []
             for i in members:
                 joined_to = None
@@ -283,6 +309,8 @@ class Linker:
             for i in members:
                 entity.aliases.update(nodes[i].aliases)
                 entity.documents |= nodes[i].documents
+                entity.counted += nodes[i].counted
+                entity.keys.append((nodes[i].type, key(nodes[i].name)))
                 entity.apart.extend(apart.get(i, []))
             entity.merges = links.merges.get(root, [])
             entity.corrections = sorted({m.correction for m in entity.merges if m.correction})
@@ -293,7 +321,7 @@ class Linker:
                     entity.corrections.append(renamed[1].number)
                     break
             out.append(entity)
-        out.sort(key=lambda e: (-len(e.documents), e.name))
+        out.sort(key=lambda e: (-e.document_count, e.name))
         return out
 
 
@@ -336,7 +364,7 @@ def _display_name(nodes: list[_Node], members: list[int]) -> str:
             return known.name
     latin = [i for i in members if not is_urdu(nodes[i].name)] or members
     acronymless = [i for i in latin if not nodes[i].name.isupper()] or latin
-    best = max(acronymless, key=lambda i: (len(nodes[i].documents), len(nodes[i].name), nodes[i].name))
+    best = max(acronymless, key=lambda i: (nodes[i].document_count, len(nodes[i].name), nodes[i].name))
     return nodes[best].name
 
 

@@ -1,0 +1,309 @@
+"""Bulk ingest: read pages here, understand them on workers, store them here.
+
+This process walks the paths, skips pages whose bytes are already in the archive (so a rerun
+after a crash does only the rest), and hands pages in small batches to workers: local
+processes by default, or a Dask cluster (`--dask tcp://host:8786`, or `--dask local` for one
+on this machine). Workers return rows; only this process writes, one transaction per group
+of pages, so SQLite has one writer and an interrupted ingest loses at most the group in hand.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from maktub.archive.prepare import Prepared, prepare_many, set_profile
+from maktub.archive.store import Added, Archive
+from maktub.clean import SiteProfile
+from maktub.errors import MaktubError, RefusedInput
+from maktub.model import content_id
+from maktub.pipeline import ExtractOptions, learn_sites
+from maktub.read import ReadOptions, Source, iter_sources
+
+SITE_SAMPLE = 200  # text pages per site read to learn its chrome
+BATCH = 8  # pages per task sent to a worker
+COMMIT_PAGES = 200  # pages per transaction
+COMMIT_SECONDS = 2.0
+
+
+@dataclass
+class IngestOptions:
+    read: ReadOptions = field(default_factory=ReadOptions)
+    workers: int | None = None  # local processes (or local Dask workers); None: one per core
+    dask: str | None = None  # a scheduler address, or "local"
+    relink: bool = True
+
+
+@dataclass
+class Progress:
+    """Counts as the ingest goes, for the progress bar and the summary."""
+
+    files: int = 0  # pages read (a WARC file gives many)
+    pages: int = 0  # pages stored now
+    documents: int = 0
+    skipped: int = 0  # already in the archive
+    duplicates: int = 0  # the same bytes twice in this run
+    revisions: int = 0
+    refused: int = 0
+    warnings: int = 0
+    started: float = field(default_factory=time.monotonic)
+    entities: int = 0
+
+    @property
+    def rate(self) -> float:
+        return self.pages / max(time.monotonic() - self.started, 1e-9)
+
+
+Report = Callable[[str], None]
+
+
+def ingest(
+    paths: list[str],
+    archive: Archive,
+    options: IngestOptions | None = None,
+    report: Report | None = None,
+    tick: Callable[[Progress], None] | None = None,
+) -> Progress:
+    """Ingest every page under `paths` into `archive`; refusals are recorded and reported."""
+    options = options or IngestOptions()
+    report = report or (lambda line: None)
+    tick = tick or (lambda progress: None)
+    progress = Progress()
+    run = archive.start_run(paths)
+    status = "failed"
+    profile = learn_sites(paths, ExtractOptions(read=options.read), per_site=SITE_SAMPLE)
+    pool = _pool(options, profile)
+    buffer: list[Prepared] = []
+    last_commit = time.monotonic()
+
+    def store(force: bool = False) -> None:
+        nonlocal buffer, last_commit
+        if buffer and (
+            force or len(buffer) >= COMMIT_PAGES or time.monotonic() - last_commit > COMMIT_SECONDS
+        ):
+            added = archive.add(buffer, run)
+            _count(progress, added)
+            buffer = []
+            last_commit = time.monotonic()
+            tick(progress)
+
+    def take(results: list[Prepared | RefusedInput]) -> None:
+        for result in results:
+            if isinstance(result, RefusedInput):
+                _refuse(archive, result, run, progress, report)
+                continue
+            for warning in result.warnings:
+                progress.warnings += 1
+                report(f"maktub: warning {result.location}: {warning}")
+            buffer.append(result)
+        store()
+
+    try:
+        for batch in _batches(paths, options, archive, run, progress, report, tick):
+            pool.submit(batch)
+            while pool.busy():
+                take(pool.next_done())
+        while pool.pending():
+            take(pool.next_done())
+        store(force=True)
+        if options.relink:
+            progress.entities = len(archive.relink())
+        status = "done"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        pool.close()
+        try:
+            archive.finish_run(run, progress.files, progress.documents, progress.refused, status)
+        except MaktubError:
+            pass  # the archive is gone (a server away, a full disk): the first error is the one to see
+    tick(progress)
+    return progress
+
+
+def _batches(
+    paths: list[str],
+    options: IngestOptions,
+    archive: Archive,
+    run: int,
+    progress: Progress,
+    report: Report,
+    tick: Callable[[Progress], None],
+) -> Iterator[list[Source]]:
+    batch: list[Source] = []
+    for item in iter_sources(paths, options.read):
+        if isinstance(item, RefusedInput):
+            _refuse(archive, item, run, progress, report)
+            continue
+        progress.files += 1
+        if archive.has(content_id(item.data)):
+            progress.skipped += 1
+            if progress.skipped % 500 == 0:
+                tick(progress)
+            continue
+        batch.append(item)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _refuse(archive: Archive, refused: RefusedInput, run: int, progress: Progress, report: Report) -> None:
+    progress.refused += 1
+    report(f"maktub: refused {refused.source}: {refused.reason}")
+    archive.refuse(refused.source, refused.reason, run)
+
+
+def _count(progress: Progress, added: Added) -> None:
+    progress.pages += added.pages
+    progress.documents += added.documents
+    progress.revisions += added.revisions
+    progress.duplicates += added.duplicates
+
+
+class _Pool:
+    """Batches out, results back, at most `window` batches in flight (memory stays flat)."""
+
+    window = 2
+
+    def submit(self, batch: list[Source]) -> None:
+        raise NotImplementedError
+
+    def busy(self) -> bool:
+        raise NotImplementedError
+
+    def pending(self) -> bool:
+        raise NotImplementedError
+
+    def next_done(self) -> list[Prepared | RefusedInput]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class _Here(_Pool):
+    """No workers: each batch is done at once in this process."""
+
+    def __init__(self, profile: SiteProfile) -> None:
+        self.profile = profile
+        self.done: list[list[Prepared | RefusedInput]] = []
+
+    def submit(self, batch: list[Source]) -> None:
+        self.done.append(prepare_many(batch, self.profile))
+
+    def busy(self) -> bool:
+        return bool(self.done)
+
+    pending = busy
+
+    def next_done(self) -> list[Prepared | RefusedInput]:
+        return self.done.pop(0)
+
+
+class _Processes(_Pool):
+    def __init__(self, workers: int, profile: SiteProfile) -> None:
+        self.window = workers * 3
+        self.executor = cf.ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=set_profile,
+            initargs=(profile,),
+        )
+        self.futures: set[cf.Future[list[Prepared | RefusedInput]]] = set()
+
+    def submit(self, batch: list[Source]) -> None:
+        self.futures.add(self.executor.submit(prepare_many, batch))
+
+    def busy(self) -> bool:
+        return len(self.futures) >= self.window
+
+    def pending(self) -> bool:
+        return bool(self.futures)
+
+    def next_done(self) -> list[Prepared | RefusedInput]:
+        done, self.futures = cf.wait(self.futures, return_when=cf.FIRST_COMPLETED)
+        first = done.pop()
+        self.futures |= done
+        try:
+            return first.result()
+        except cf.process.BrokenProcessPool:
+            raise MaktubError(
+                "a worker process died (out of memory?); what was stored is kept, rerun to finish"
+            )
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+class _Dask(_Pool):
+    def __init__(self, address: str, workers: int, profile: SiteProfile) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:  # pragma: no cover - a dependency
+            raise MaktubError("Dask is not installed: pip install 'dask[distributed]'") from None
+        self.cluster: Any = None
+        try:
+            if address == "local":
+                self.cluster = LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    host="127.0.0.1",
+                    silence_logs=40,
+                )
+                self.client = Client(self.cluster)
+            else:
+                self.client = Client(address, timeout=20)
+        except (OSError, TimeoutError) as exc:
+            raise MaktubError(f"cannot reach the Dask scheduler at {address} ({exc})") from None
+        nthreads = sum(self.client.nthreads().values()) or 1
+        self.window = nthreads * 3
+        self.profile = self.client.scatter(profile, broadcast=True)
+        self.futures: list[Any] = []
+
+    def submit(self, batch: list[Source]) -> None:
+        self.futures.append(self.client.submit(prepare_many, batch, self.profile, pure=False))
+
+    def busy(self) -> bool:
+        return len(self.futures) >= self.window
+
+    def pending(self) -> bool:
+        return bool(self.futures)
+
+    def next_done(self) -> list[Prepared | RefusedInput]:
+        from distributed import wait
+
+        done, _ = wait(self.futures, return_when="FIRST_COMPLETED")
+        first = next(iter(done))
+        self.futures.remove(first)
+        try:
+            result: list[Prepared | RefusedInput] = first.result()
+        except Exception as exc:  # noqa: BLE001 - a worker lost: say so, keep what is stored
+            raise MaktubError(
+                f"a Dask task failed ({type(exc).__name__}: {exc}); what was stored is kept"
+            ) from None
+        first.release()
+        return result
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _pool(options: IngestOptions, profile: SiteProfile) -> _Pool:
+    workers = options.workers if options.workers is not None else (os.cpu_count() or 1)
+    if options.dask:
+        return _Dask(options.dask, max(workers, 1), profile)
+    if workers <= 0:
+        return _Here(profile)
+    return _Processes(workers, profile)

@@ -1,0 +1,196 @@
+"""The archive's commands: `maktub ingest` and `maktub search`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import Progress as Bar
+from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from maktub.archive.db import DEFAULT_ARCHIVE
+from maktub.errors import MaktubError
+from maktub.read.files import DEFAULT_MAX_BYTES, ReadOptions
+
+EXIT_OK, EXIT_SOME_REFUSED, EXIT_CANNOT_RUN = 0, 1, 2
+
+archive_option = click.option(
+    "--archive",
+    default=DEFAULT_ARCHIVE,
+    show_default=True,
+    envvar="MAKTUB_ARCHIVE",
+    help="The archive: an SQLite file, or a postgresql://user@host/db URL.",
+)
+
+
+def _fail(exc: MaktubError) -> None:
+    click.echo(f"maktub: {exc}", err=True)
+    sys.exit(EXIT_CANNOT_RUN)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@archive_option
+@click.option("--workers", type=int, default=None, help="Worker processes (default: one per core; 0: none).")
+@click.option(
+    "--dask",
+    metavar="ADDRESS",
+    help="Do the work on a Dask cluster: a scheduler address (tcp://host:8786), or 'local' for one here.",
+)
+@click.option(
+    "--refused", "list_refused", is_flag=True, help="List the files the archive refused, with why, and stop."
+)
+@click.option("--quiet", is_flag=True, help="No progress bar or summary (refusals are still reported).")
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, hidden=True)
+def ingest(
+    paths: tuple[str, ...],
+    archive: str,
+    workers: int | None,
+    dask: str | None,
+    list_refused: bool,
+    quiet: bool,
+    max_bytes: int,
+) -> None:
+    """Read every page under PATHS into the archive (again: only what is new or changed).
+
+    Each page is stored whole or not at all; after a crash, run the same command again.
+    Refused files are recorded with the reason: `maktub ingest --refused` lists them.
+    """
+    from maktub.archive.ingest import IngestOptions
+    from maktub.archive.ingest import ingest as run_ingest
+    from maktub.archive.store import Archive
+
+    try:
+        with Archive.open(archive) as store:
+            if list_refused:
+                for location, reason, at in store.refused():
+                    click.echo(f"{location}\t{reason}\t{at}")
+                return
+            if not paths:
+                raise click.UsageError("give the files or folders to ingest (or --refused)")
+            options = IngestOptions(ReadOptions(max_bytes=max_bytes), workers=workers, dask=dask)
+            console = Console(stderr=True)
+            with Bar(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                TextColumn("[bold]{task.fields[line]}"),
+                TimeElapsedColumn(),
+                console=console,
+                disable=quiet,
+                transient=False,
+            ) as bar:
+                task = bar.add_task("ingest", line="starting")
+
+                def tick(p: object) -> None:
+                    from maktub.archive.ingest import Progress
+
+                    assert isinstance(p, Progress)
+                    bar.update(
+                        task,
+                        line=f"{p.files} files · {p.pages} pages stored · {p.documents} documents · "
+                        f"{p.skipped} already in · {p.refused} refused · {p.rate:.0f} pages/s",
+                    )
+
+                def report(line: str) -> None:
+                    bar.console.print(line, markup=False, highlight=False)
+
+                progress = run_ingest(list(paths), store, options, report, tick)
+            if not quiet:
+                _summary(console, store.name, progress)
+    except MaktubError as exc:
+        _fail(exc)
+    sys.exit(EXIT_SOME_REFUSED if progress.refused else EXIT_OK)
+
+
+def _summary(console: Console, name: str, p: object) -> None:
+    from maktub.archive.ingest import Progress
+
+    assert isinstance(p, Progress)
+    table = Table(title=f"ingested into {name}", show_header=False)
+    table.add_column(justify="left")
+    table.add_column(justify="right")
+    for label, value in (
+        ("pages read", p.files),
+        ("pages stored", p.pages),
+        ("documents stored", p.documents),
+        ("new revisions of stored pages", p.revisions),
+        ("already in the archive", p.skipped + p.duplicates),
+        ("refused files", p.refused),
+        ("entities in the archive", p.entities),
+        ("pages per second", f"{p.rate:.1f}"),
+    ):
+        table.add_row(label, str(value))
+    console.print(table)
+
+
+@click.command()
+@click.argument("query", nargs=-1)
+@archive_option
+@click.option("--page", type=int, default=1, show_default=True)
+@click.option("--per-page", type=int, default=10, show_default=True)
+@click.option(
+    "--sort", type=click.Choice(["relevance", "date", "oldest"]), default="relevance", show_default=True
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object: total, results, facets.")
+@click.option("--no-facets", is_flag=True, help="Skip counting facets (faster).")
+def search(
+    query: tuple[str, ...], archive: str, page: int, per_page: int, sort: str, as_json: bool, no_facets: bool
+) -> None:
+    """Search the archive: words, "phrases", AND/OR/NOT, prefix*, and field filters.
+
+    Filters: kind:letter year:1998 date:1998-01..2001-12 lang:ur from:"Altaf Hussain"
+    to: cc: author: person: org: place: title:
+    """
+    from maktub.archive.search import search as run_search
+    from maktub.archive.store import Archive
+
+    text = " ".join(query)
+    if not Path(archive).exists() and "://" not in archive:
+        _fail(MaktubError(f"archive {archive}: no such archive (make one with maktub ingest)"))
+    try:
+        with Archive.open(archive, upgrade=False) as store:
+            results = run_search(store, text, page=page, per_page=per_page, sort=sort, facets=not no_facets)
+    except MaktubError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(results.to_json(), ensure_ascii=False))
+        return
+    _print_results(results)
+
+
+def _print_results(results: object) -> None:
+    from maktub.archive.search import MARK_END, MARK_START, Results
+
+    assert isinstance(results, Results)
+    console = Console()
+    first = (results.page - 1) * results.per_page + 1
+    last = first + len(results.results) - 1
+    console.print(f"[bold]{results.total}[/bold] results" + (f", {first}–{last}:" if results.results else ""))
+    for note in results.notes:
+        console.print(f"[yellow]note:[/yellow] {note}", highlight=False)
+    for hit in results.results:
+        from rich.markup import escape
+
+        snippet = escape(hit.snippet).replace(MARK_START, "[reverse]").replace(MARK_END, "[/reverse]")
+        console.print(
+            f"\n[bold]{escape(hit.title or '(no title)')}[/bold]  [dim]{hit.kind} · {hit.date or 'no date'} · "
+            f"{hit.language} · {hit.id}[/dim]",
+            highlight=False,
+        )
+        console.print(f"  {snippet}", highlight=False)
+    if results.facets:
+        console.print()
+        for name, values in results.facets.items():
+            if values:
+                shown = ", ".join(f"{v['value']} ({v['count']})" for v in values[:8])
+                console.print(f"[dim]{name}:[/dim] {escape_plain(shown)}", highlight=False)
+
+
+def escape_plain(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
