@@ -237,7 +237,7 @@ class _Processes(_Pool):
         except cf.process.BrokenProcessPool:
             raise MaktubError(
                 "a worker process died (out of memory?); what was stored is kept, rerun to finish"
-            )
+            ) from None
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
