@@ -7,5 +7,9 @@ echo "== ruff"
 .venv/bin/ruff check src tests benchmarks scripts
 echo "== mypy"
 .venv/bin/mypy
+echo "== PostgreSQL (a throwaway cluster on loopback, stopped at the end)"
+MAKTUB_TEST_POSTGRES="$(bash scripts/postgres.sh start)"
+export MAKTUB_TEST_POSTGRES
+trap 'bash scripts/postgres.sh stop' EXIT
 echo "== pytest"
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

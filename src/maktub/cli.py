@@ -298,21 +298,38 @@ def correct() -> None:
     """
 
 
-def _record(corrections: Path, op: str, names: list[str], value: str | None, note: str) -> None:
+def _record(
+    corrections: Path, archive: str | None, op: str, names: list[str], value: str | None, note: str
+) -> None:
     from maktub.entities.corrections import Corrections
 
     try:
-        item = Corrections.load(corrections).add(op, names, value, note)
+        if archive:
+            from maktub.archive import Archive
+
+            with Archive.open(archive) as store:
+                item = store.corrections().add(op, names, value, note)
+                store.relink()
+                where = store.name
+        else:
+            item = Corrections.load(corrections).add(op, names, value, note)
+            where = str(corrections)
     except MaktubError as exc:
         click.echo(f"maktub: {exc}", err=True)
         sys.exit(EXIT_CANNOT_RUN)
     except OSError as exc:
         click.echo(f"maktub: {corrections}: cannot write ({exc.strerror})", err=True)
         sys.exit(EXIT_CANNOT_RUN)
-    click.echo(f"recorded {item.describe()} in {corrections}")
+    click.echo(f"recorded {item.describe()} in {where}")
 
 
 note_option = click.option("--note", default="", help="Why: kept with the correction.")
+archive_corrections_option = click.option(
+    "--archive",
+    default=None,
+    envvar="MAKTUB_ARCHIVE",
+    help="Keep the correction in this archive (SQLite file or postgresql:// URL) and relink it at once.",
+)
 
 
 def _names_command(op: str, help_text: str) -> None:
@@ -321,9 +338,10 @@ def _names_command(op: str, help_text: str) -> None:
     @correct.command(op, help=help_text)
     @click.argument("names", nargs=-1, required=True)
     @corrections_option
+    @archive_corrections_option
     @note_option
-    def command(names: tuple[str, ...], corrections: Path, note: str) -> None:
-        _record(corrections, op, list(names), None, note)
+    def command(names: tuple[str, ...], corrections: Path, archive: str | None, note: str) -> None:
+        _record(corrections, archive, op, list(names), None, note)
 
 
 _names_command("merge", "NAMES are one entity; it is shown under the first.")
@@ -334,38 +352,48 @@ _names_command("split", "NAMES are different entities, whatever their spellings 
 @click.argument("name")
 @click.argument("new_name")
 @corrections_option
+@archive_corrections_option
 @note_option
-def correct_rename(name: str, new_name: str, corrections: Path, note: str) -> None:
+def correct_rename(name: str, new_name: str, corrections: Path, archive: str | None, note: str) -> None:
     """Show the entity named NAME as NEW_NAME."""
-    _record(corrections, "rename", [name], new_name, note)
+    _record(corrections, archive, "rename", [name], new_name, note)
 
 
 @correct.command("type")
 @click.argument("name")
 @click.argument("type_", metavar="TYPE", type=click.Choice(["person", "organization", "place"]))
 @corrections_option
+@archive_corrections_option
 @note_option
-def correct_type(name: str, type_: str, corrections: Path, note: str) -> None:
+def correct_type(name: str, type_: str, corrections: Path, archive: str | None, note: str) -> None:
     """NAME is a person, an organization or a place."""
-    _record(corrections, "type", [name], type_, note)
+    _record(corrections, archive, "type", [name], type_, note)
 
 
 @correct.command("undo")
 @click.argument("number", type=int)
 @corrections_option
-def correct_undo(number: int, corrections: Path) -> None:
+@archive_corrections_option
+def correct_undo(number: int, corrections: Path, archive: str | None) -> None:
     """Take back correction NUMBER (see `maktub correct list`)."""
-    _record(corrections, "undo", [], str(number), "")
+    _record(corrections, archive, "undo", [], str(number), "")
 
 
 @correct.command("list")
 @corrections_option
-def correct_list(corrections: Path) -> None:
+@archive_corrections_option
+def correct_list(corrections: Path, archive: str | None) -> None:
     """The corrections recorded, newest last; undone ones marked."""
     from maktub.entities.corrections import Corrections
 
     try:
-        found = Corrections.load(corrections)
+        if archive:
+            from maktub.archive import Archive
+
+            with Archive.open(archive) as store:
+                found = store.corrections()
+        else:
+            found = Corrections.load(corrections)
     except MaktubError as exc:
         click.echo(f"maktub: {exc}", err=True)
         sys.exit(EXIT_CANNOT_RUN)
@@ -374,7 +402,7 @@ def correct_list(corrections: Path) -> None:
         mark = "" if c.number in active or c.op == "undo" else "  (undone)"
         click.echo(c.describe() + mark)
     if not found.log:
-        click.echo(f"no corrections in {corrections}")
+        click.echo(f"no corrections in {archive or corrections}")
 
 
 @cli.command()

@@ -96,7 +96,10 @@ def ingest(
                     )
 
                 def report(line: str) -> None:
-                    bar.console.print(line, markup=False, highlight=False)
+                    if quiet:
+                        click.echo(line, err=True)
+                    else:
+                        bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
 
                 progress = run_ingest(list(paths), store, options, report, tick)
             if not quiet:

@@ -14,3 +14,6 @@ class RefusedInput(MaktubError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[RefusedInput], tuple[str, str]]:
+        return RefusedInput, (self.source, self.reason)  # crosses to and from worker processes

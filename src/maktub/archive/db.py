@@ -8,6 +8,7 @@ a `MaktubError` with one line that says what happened and that nothing committed
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -118,7 +119,8 @@ class SQLite(Database):
             raise MaktubError(f"archive {target}: not a maktub archive (not an SQLite file)")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(target, timeout=10, isolation_level=None, check_same_thread=False)
+            timeout = float(os.environ.get("MAKTUB_BUSY_TIMEOUT", "10"))  # seconds to wait for another writer
+            self.conn = sqlite3.connect(target, timeout=timeout, isolation_level=None, check_same_thread=False)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")

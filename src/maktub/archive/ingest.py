@@ -15,6 +15,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from maktub.archive.prepare import Prepared, prepare_many, set_profile
@@ -27,7 +28,7 @@ from maktub.read import ReadOptions, Source, iter_sources
 
 SITE_SAMPLE = 200  # text pages per site read to learn its chrome
 BATCH = 8  # pages per task sent to a worker
-COMMIT_PAGES = 200  # pages per transaction
+COMMIT_PAGES = int(os.environ.get("MAKTUB_COMMIT_PAGES", "200"))  # pages per transaction
 COMMIT_SECONDS = 2.0
 
 
@@ -137,7 +138,10 @@ def _batches(
     tick: Callable[[Progress], None],
 ) -> Iterator[list[Source]]:
     batch: list[Source] = []
+    own = _own_files(archive)
     for item in iter_sources(paths, options.read):
+        if item.source in own:
+            continue  # the archive itself, inside a folder being ingested
         if isinstance(item, RefusedInput):
             _refuse(archive, item, run, progress, report)
             continue
@@ -153,6 +157,14 @@ def _batches(
             batch = []
     if batch:
         yield batch
+
+
+def _own_files(archive: Archive) -> set[str]:
+    if archive.db.dialect != "sqlite":
+        return set()
+    path = Path(archive.target)
+    names = [path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))]
+    return {str(p) for p in names} | {str(p.resolve()) for p in names}
 
 
 def _refuse(archive: Archive, refused: RefusedInput, run: int, progress: Progress, report: Report) -> None:

@@ -81,9 +81,11 @@ CREATE TABLE refused (
 _SEARCH = {
     # porter stems English words; unicode61 with remove_diacritics 2 splits Urdu on spaces and
     # punctuation and drops its vowel marks. Letter forms are folded before indexing (search.fold).
+    # Only current documents are indexed, so the index reads its text from a view of them.
     "sqlite": """
+CREATE VIEW documents_current AS SELECT seq, title, text, names FROM documents WHERE current = 1;
 CREATE VIRTUAL TABLE documents_fts USING fts5(
-    title, text, names, content='documents', content_rowid='seq',
+    title, text, names, content='documents_current', content_rowid='seq',
     tokenize='porter unicode61 remove_diacritics 2');
 """,
     "postgresql": """
