@@ -120,7 +120,9 @@ class SQLite(Database):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             timeout = float(os.environ.get("MAKTUB_BUSY_TIMEOUT", "10"))  # seconds to wait for another writer
-            self.conn = sqlite3.connect(target, timeout=timeout, isolation_level=None, check_same_thread=False)
+            self.conn = sqlite3.connect(
+                target, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from maktub.clean.vocabulary import (
     BREADCRUMB_START,
@@ -146,27 +147,17 @@ def clean_lines(
                 anchors.append(i)
             previous = t
             continue
-        m = LAST_UPDATED.match(t)
         if premarked and premarked[i]:
             reason = premarked[i]
-            if m and words(t) <= 12:
+            if LAST_UPDATED.match(t) and words(t) <= 12:
                 out.updated = out.updated or first_date(t)
             elif CRUMB_HINT.search(t) and is_breadcrumb(t) and words(t) <= 30:
                 out.crumbs.append(t)
-        elif m and words(t) <= 12:
-            reason = "last updated"
-            out.updated = out.updated or first_date(t)
-        elif WEATHER.match(t):
-            reason = "weather"
-        elif POST_META.match(t) and words(t) <= 16 and (find_dates(t) or re.search(r"\bby\b", t, re.I)):
-            reason = "post metadata"
-        elif is_breadcrumb(t) and words(t) <= 30:
-            reason = "breadcrumb"
-            out.crumbs.append(t)
-        elif is_chrome(t):
-            reason = "site chrome"
-        elif is_link_label(t) and words(t) <= 24:
-            reason = "link label"
+        elif reason := _line_reason(t):
+            if reason == "last updated":
+                out.updated = out.updated or first_date(t)
+            elif reason == "breadcrumb":
+                out.crumbs.append(t)
         elif repeated and profile.is_repeated(repeated, t):
             reason = "repeated on this site"
         elif previous.casefold() == t.casefold() and words(t) <= SHORT_WORDS and not find_dates(t):
@@ -178,12 +169,38 @@ def clean_lines(
             ln.boilerplate, ln.reason = True, reason
             # Link labels and post rows sit inside the content too: they anchor only the tail.
             (labels if reason in ("link label", "post metadata") else anchors).append(i)
-        elif CMS_TITLE_SUFFIX.search(t) and words(t) <= 25 and re.search(r"pdf|print", t, re.I):
+        elif (
+            t.lower().endswith("mail")
+            and CMS_TITLE_SUFFIX.search(t)
+            and words(t) <= 25
+            and re.search(r"pdf|print", t, re.I)
+        ):
             out.cms_title = CMS_TITLE_SUFFIX.sub("", t).strip()
     _sweep_comments(lines)
     _sweep_head(lines, anchors)
     _sweep_tail(lines, anchors + labels)
     return out
+
+
+@lru_cache(maxsize=50_000)
+def _line_reason(t: str) -> str:
+    """Why a line is chrome whatever page it is on (its text alone decides), or "".
+
+    Cached: a site's menus, footers and labels repeat on every page of it.
+    """
+    if LAST_UPDATED.match(t) and words(t) <= 12:
+        return "last updated"
+    if WEATHER.match(t):
+        return "weather"
+    if POST_META.match(t) and words(t) <= 16 and (find_dates(t) or re.search(r"\bby\b", t, re.I)):
+        return "post metadata"
+    if is_breadcrumb(t) and words(t) <= 30:
+        return "breadcrumb"
+    if is_chrome(t):
+        return "site chrome"
+    if is_link_label(t) and words(t) <= 24:
+        return "link label"
+    return ""
 
 
 def _is_header_date(lines: list[Line], i: int) -> bool:

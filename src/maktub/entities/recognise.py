@@ -668,16 +668,24 @@ NAME_THEN_ROLE = re.compile(
 
 def _titled_by_role(text: str) -> list[Mention]:
     """'Waseem Akthar (MNA)', 'its chairman, Farhat Rizvi,': a name beside a role is a person's."""
+    lines = text.splitlines()
+    return [
+        Mention(surface, core, None, set(evidence))
+        for pattern in (ROLE_APPOSITION, ROLE_THEN_NAME, NAME_THEN_ROLE)
+        for line in lines
+        for surface, core, evidence in _role_matches(pattern, line)
+    ]
+
+
+@lru_cache(maxsize=20_000)
+def _role_matches(pattern: re.Pattern[str], line: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """One pattern's names beside roles in one line (cached: a page's documents share lines)."""
     found = []
-    for m in [
-        *ROLE_APPOSITION.finditer(text),
-        *ROLE_THEN_NAME.finditer(text),
-        *NAME_THEN_ROLE.finditer(text),
-    ]:
+    for m in pattern.finditer(line):
         core = strip_honorifics(m.group(1))
         if len(core.split()) >= 2 or core != m.group(1):
-            found.append(Mention(m.group(1), core, None, {"title"} | _gender(m.group(1))))
-    return found
+            found.append((m.group(1), core, frozenset({"title"} | _gender(m.group(1)))))
+    return tuple(found)
 
 
 def _gender(surface: str) -> set[str]:

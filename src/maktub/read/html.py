@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import lxml.html
 from lxml import etree
 
 from maktub.model import Line, Link
@@ -98,12 +97,18 @@ class HtmlPage:
     links: list[Link] = field(default_factory=list)
 
 
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
+
+
 def parse_html(text: str, url: str | None = None) -> HtmlPage:
     """Render an HTML page to lines; mark chrome and what lies outside trafilatura's main text."""
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
     try:
-        tree = lxml.html.fromstring(text)
-    except (etree.ParserError, ValueError):
+        # Plain lxml elements: lxml.html's element classes cost a Python call per node visited.
+        tree = etree.fromstring(text, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        tree = None
+    if tree is None:
         return HtmlPage([Line(t) for t in text.splitlines()])
     links = [Link(" ".join("".join(a.itertext()).split()), a.get("href") or "") for a in tree.iter("a")]
     meta = _meta(tree)
@@ -111,7 +116,7 @@ def parse_html(text: str, url: str | None = None) -> HtmlPage:
     body = tree.find(".//body")
     _render(body if body is not None else tree, lines, [], "", False)
     lines = _squeeze(lines)
-    main_text = _main_text(tree, url)
+    main_text = _main_text(text, url)
     if main_text:
         _mark_outside_main(lines, main_text, [t for t in (meta.get("title"), meta.get("h1")) if t])
     page = HtmlPage(lines, links=links)
@@ -133,12 +138,13 @@ def _render(el: etree._Element, lines: list[Line], buf: list[str], chrome: str, 
     if tag in DROP or not tag:
         return
     attrs = f"{el.get('id', '')} {el.get('class', '')} {el.get('role', '')}"
-    main_like = tag in {"article", "main"} or bool(MAIN_ATTR.search(attrs))
+    named = not attrs.isspace()
+    main_like = tag in {"article", "main"} or (named and bool(MAIN_ATTR.search(attrs)))
     if not chrome and not main_like:
         # An article's own <header> (headline, byline) is content; the page's is chrome.
         if tag in CHROME_TAGS and not (in_main and tag in {"header", "footer"}):
             chrome = TAG_CHROME
-        elif CHROME_ATTR.search(attrs):
+        elif named and CHROME_ATTR.search(attrs):
             chrome = CLASS_CHROME
     in_main = in_main or main_like
     block = tag in BLOCK
@@ -176,7 +182,7 @@ def _meta(tree: etree._Element) -> dict[str, str]:
     out: dict[str, str] = {}
     h1 = tree.find(".//h1")
     if h1 is not None:
-        out["h1"] = " ".join(h1.text_content().split())
+        out["h1"] = " ".join("".join(h1.itertext()).split())
     title = tree.find(".//title")
     if title is not None and title.text:
         full = " ".join(title.text.split())
@@ -216,12 +222,13 @@ def _meta(tree: etree._Element) -> dict[str, str]:
     return out
 
 
-def _main_text(tree: etree._Element, url: str | None) -> str:
+def _main_text(text: str, url: str | None) -> str:
+    import lxml.html
     import trafilatura
 
     try:
         result = trafilatura.bare_extraction(
-            tree,
+            lxml.html.fromstring(text),  # trafilatura needs lxml.html's elements: a tree of its own
             url=url,
             favor_recall=True,
             fast=True,  # only the content region is needed: the fallbacks cost 25% of the time, no score

@@ -53,7 +53,9 @@ _PATTERNS = [
     rf"(?<!\w)(?P<m>{_MONTH})\.?{_SEP}{_YEAR}",
 ]
 _REGEXES = [re.compile(p, re.IGNORECASE) for p in _PATTERNS]
-_HAS_DIGIT_OR_MONTH = re.compile(rf"\d|{_MONTH}", re.IGNORECASE)
+# Every pattern needs a year: a line without one has no date (and is ruled out in C, not by the
+# month names' alternation).
+_HAS_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def find_dates(text: str, day_first: bool = True) -> list[DateMatch]:
 @lru_cache(maxsize=20_000)
 def _find_dates(text: str, day_first: bool) -> tuple[DateMatch, ...]:
     text = text.translate(URDU_DIGITS)
-    if not _HAS_DIGIT_OR_MONTH.search(text):
+    if not _HAS_YEAR.search(text):
         return ()
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []

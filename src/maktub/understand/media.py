@@ -7,11 +7,12 @@ import re
 from maktub.clean.vocabulary import LANGUAGE_IN_LABEL, MEDIA_LABELS
 from maktub.model import Link, Media
 
-MEDIA_HINT = re.compile(
-    r"version|urdu|english|sindhi|audio|podcast|listen|video|watch|photo|picture|gallery|pdf|\.mp[34]|"
-    r"اردو|آڈیو|ویڈیو|تصاویر",
-    re.IGNORECASE,
-)
+# Words that hint at media, as substrings: a plain `in` is several times faster than a regex's
+# alternation, and this test runs on every line of every document.
+MEDIA_HINT_WORDS = (
+    "version", "urdu", "english", "sindhi", "audio", "podcast", "listen", "video", "watch", "photo", "picture",
+    "gallery", "pdf", ".mp3", ".mp4", "اردو", "آڈیو", "ویڈیو", "تصاویر",
+)  # fmt: skip
 _MEDIA = [(re.compile(rx, re.IGNORECASE), kind, lang) for rx, kind, lang in MEDIA_LABELS]
 _EXTENSIONS = {
     ".mp3": "audio",
@@ -72,7 +73,8 @@ def link_targets(links: list[Link]) -> dict[str, str]:
 def media_in_line(line: str, targets: dict[str, str] | None = None) -> list[Media]:
     """Media named by a line of link labels ('Complete Story | Urdu Version')."""
     found: list[Media] = []
-    if not MEDIA_HINT.search(line):
+    low = line.lower()
+    if not any(word in low for word in MEDIA_HINT_WORDS):
         return found
     for part in LABEL_SPLIT.split(line):
         url = targets.get(part.strip().casefold()) if targets else None

@@ -52,9 +52,6 @@ RECIPIENT_END = re.compile(
     r"\s+(?:asking|requesting|with|about|on|in|twice|earlier|last|listing|demanding|seeking|urging|to|but|and\s+(?:had|has|was|is|received|asked)|"
     r"for|over|regarding|after|before|three|two|several|this|that|who|which|at|of\s+the\s+(?:same|case))\b.*$"
 )
-LETTER_HINT = re.compile(
-    r"letter|memorand|message|note|fax|e-?mail|wr[io]te|written|writing|خط|مکتوب", re.IGNORECASE
-)
 PREVIOUS_LETTER = re.compile(
     r"\b(?:(?P<det>our|my|your)\s+(?:earlier|previous|last|first|second)?\s*letters?\s+"
     r"(?:(?:of|dated)\s+\d|No\b|number|cited\s+above|referred\s+to\s+above|under\s+reference)"
@@ -67,6 +64,10 @@ RAISED_WITH = re.compile(
     r"\s+(?:up\s+)?with\s+(?P<to>[^.;]{3,120}?),?\s+(?:in|through|by|vide)\s+(?:a|an|my|our)\s+(?:open\s+)?letter",
     re.IGNORECASE,
 )
+LETTER_HINT_WORDS = (  # words that name a letter or a note, as substrings, for the test every sentence goes through
+    "letter", "memorand", "message", "note", "fax", "email", "e-mail", "wrote", "write", "written", "writing",
+    "خط", "مکتوب",
+)  # fmt: skip
 PERSON_SPAN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}")
 ABBREVIATED = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Rt|Hon|Prof|Gen|Col|Capt|Lt|Retd)\.")
 PRONOUNS = {"him", "her", "them", "it", "us", "me", "you", "his", "their"}
@@ -105,7 +106,8 @@ def find_references(
     own_sender = strip_honorifics(own_sender) if own_sender else own_sender
     own_recipient = strip_honorifics(own_recipient) if own_recipient else own_recipient
     for sentence in sentences(text):
-        if not LETTER_HINT.search(sentence):
+        low = sentence.lower()
+        if not any(word in low for word in LETTER_HINT_WORDS):
             people = PERSON_SPAN.findall(sentence)
             if people:
                 named = [p for p in people if looks_like_person(p) and not p.startswith("The ")]
