@@ -677,9 +677,15 @@ def _titled_by_role(text: str) -> list[Mention]:
     ]
 
 
+# What each role pattern cannot match without: a quick test before the slow one.
+_ROLE_PUNCTUATION = {ROLE_APPOSITION: "(", ROLE_THEN_NAME: ",", NAME_THEN_ROLE: ","}
+
+
 @lru_cache(maxsize=20_000)
 def _role_matches(pattern: re.Pattern[str], line: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
     """One pattern's names beside roles in one line (cached: a page's documents share lines)."""
+    if _ROLE_PUNCTUATION[pattern] not in line:
+        return ()
     found = []
     for m in pattern.finditer(line):
         core = strip_honorifics(m.group(1))
