@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from maktub.clean import SiteProfile, clean_lines
@@ -13,6 +14,7 @@ from maktub.entities.resolve import Resolver
 from maktub.errors import RefusedInput
 from maktub.model import Document, content_id
 from maktub.read import ReadOptions, Source, decode, iter_sources
+from maktub.read.files import HTML_SUFFIXES, WARC_SUFFIXES
 from maktub.read.html import parse_html
 from maktub.understand.page import attribute_statement, understand
 
@@ -104,7 +106,7 @@ def extract_source(
     """Turn one Source into its Document tree."""
     text, warning = decode(item.source, item.data, html=item.format == "html", declared=item.charset)
     doc = Document(id=doc_id, source=item.source)
-    repeated = profile.repeated(site_of(item.source)) if profile else None
+    repeated = profile.repeated(item.site or site_of(item.source)) if profile else None
     if item.format == "html":
         page = parse_html(text, item.source if "://" in item.source else None)
         cleaned = clean_lines(
@@ -141,16 +143,22 @@ def learn_sites(paths: list[str], options: ExtractOptions, per_site: int | None 
     the profile stays the same size however large the crawl.
     """
     profile = SiteProfile()
-    for item in iter_sources(paths, options.read):
+
+    def want(path: str, site: str) -> bool:
+        """Text pages only (HTML has its own structure), and no more than `per_site` of a site."""
+        name = path.lower().removesuffix(".gz")
+        if name.endswith(WARC_SUFFIXES) or os.path.splitext(name)[1] in HTML_SUFFIXES:
+            return False
+        return per_site is None or profile.pages[site] < per_site
+
+    for item in iter_sources(paths, replace(options.read, want=want)):
         if isinstance(item, RefusedInput) or item.format != "text":
-            continue
-        if per_site is not None and profile.pages[site_of(item.source)] >= per_site:
             continue
         try:
             text, _ = decode(item.source, item.data)
         except RefusedInput:
             continue
-        profile.add(site_of(item.source), text.splitlines())
+        profile.add(item.site or site_of(item.source), text.splitlines())
     return profile
 
 

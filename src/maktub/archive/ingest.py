@@ -27,7 +27,8 @@ from maktub.pipeline import ExtractOptions, learn_sites
 from maktub.read import ReadOptions, Source, iter_sources
 
 SITE_SAMPLE = 200  # text pages per site read to learn its chrome
-BATCH = 8  # pages per task sent to a worker
+BATCH = 8  # pages per task sent to a local worker process
+DASK_BATCH = 32  # pages per Dask task: each task costs the scheduler (in this process) time of its own
 COMMIT_PAGES = int(os.environ.get("MAKTUB_COMMIT_PAGES", "200"))  # pages per transaction
 COMMIT_SECONDS = 2.0
 
@@ -105,7 +106,7 @@ def ingest(
         store()
 
     try:
-        for batch in _batches(paths, options, archive, run, progress, report, tick):
+        for batch in _batches(paths, options, archive, run, progress, report, tick, pool.batch):
             pool.submit(batch)
             while pool.busy():
                 take(pool.next_done())
@@ -136,6 +137,7 @@ def _batches(
     progress: Progress,
     report: Report,
     tick: Callable[[Progress], None],
+    size: int,
 ) -> Iterator[list[Source]]:
     batch: list[Source] = []
     own = _own_files(archive)
@@ -152,7 +154,7 @@ def _batches(
                 tick(progress)
             continue
         batch.append(item)
-        if len(batch) >= BATCH:
+        if len(batch) >= size:
             yield batch
             batch = []
     if batch:
@@ -184,6 +186,7 @@ class _Pool:
     """Batches out, results back, at most `window` batches in flight (memory stays flat)."""
 
     window = 2
+    batch = BATCH
 
     def submit(self, batch: list[Source]) -> None:
         raise NotImplementedError
@@ -222,6 +225,7 @@ class _Here(_Pool):
 
 class _Processes(_Pool):
     def __init__(self, workers: int, profile: SiteProfile) -> None:
+        _warm_up()  # before the fork: the workers share the model and gazetteers with this process
         self.window = workers * 3
         self.executor = cf.ProcessPoolExecutor(
             workers,
@@ -279,6 +283,7 @@ class _Dask(_Pool):
             raise MaktubError(f"cannot reach the Dask scheduler at {address} ({exc})") from None
         nthreads = sum(self.client.nthreads().values()) or 1
         self.window = nthreads * 3
+        self.batch = DASK_BATCH
         self.profile = self.client.scatter(profile, broadcast=True)
         self.futures: list[Any] = []
 
@@ -310,6 +315,15 @@ class _Dask(_Pool):
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+def _warm_up() -> None:
+    """Load what extraction needs (the model, gazetteers, name lists) by extracting a small page."""
+    page = (
+        "Press statement\n\nKarachi, 3 March 2004\n\nMr Altaf Hussain, the chairman of the Awami "
+        "Front, said in Lahore that the Sindh government had failed the people of Hyderabad district."
+    )
+    prepare_many([Source("warm-up.txt", page.encode(), "text")])
 
 
 def _pool(options: IngestOptions, profile: SiteProfile) -> _Pool:

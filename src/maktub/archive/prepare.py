@@ -93,7 +93,7 @@ def prepare(item: Source, profile: SiteProfile | None = None) -> Prepared | Refu
             doc.relations.append((edge.kind, edge.source, edge.target, doc.date, (edge.examples or [""])[0]))
     return Prepared(
         location=item.source,
-        site=site_of(item.source),
+        site=item.site or site_of(item.source),
         content_hash=content_hash,
         format=item.format,
         size=len(item.data),

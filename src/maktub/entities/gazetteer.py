@@ -82,7 +82,7 @@ class Known:
     note: str = ""
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def key(name: str) -> str:
     """The lookup key of a name: NFKC, casefolded, punctuation and spacing evened out."""
     name = unicodedata.normalize("NFKC", name).casefold().replace("’", "'")
@@ -189,7 +189,7 @@ def _build_places() -> dict[str, Place]:
     return index
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def find_place(name: str, lone: bool = True) -> Place | None:
     """The place `name` names, if any; a small city alone (`lone`) does not count."""
     place = places().get(key(name))
@@ -241,7 +241,7 @@ def _known_blocks() -> dict[str, list[str]]:
     return blocks
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def find_known_fuzzy(name: str) -> Known | None:
     """The well-known entity `name` is a near spelling of (same first letter, ratio >= 90)."""
     from rapidfuzz import fuzz, process

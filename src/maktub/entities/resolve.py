@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 # (Zaradri/Zardari 92, Mutahida/Muttahida 98, Gilliani/Gilani 91) join while distinct
 # surnames (Baig/Beg 86) stay apart. Across pages, link.py decides by skeleton and spelling.
 FUZZY_SAME = 88
+# Names one resolver remembers before it forgets them all: a batch of any size in bounded memory.
+MEMORY_LIMIT = 50_000
 
 
 def initials(name: str) -> str:
@@ -39,10 +41,15 @@ class Resolver:
         # rename=False: learn the batch's names (for Urdu names and acronyms) but keep each page's
         # own spelling, for the linker (`maktub entities`) to join with its rules and people's corrections.
         self.rename = rename
+        self.forget()
+
+    def forget(self) -> None:
+        """Start afresh (a long crawl past MEMORY_LIMIT names: memory stays flat)."""
         self.blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.acronyms: dict[str, str] = {}  # defined in one page, used in others
         self.latin: dict[str, tuple[str, str]] = {}  # skeleton -> (type, name) of Latin names
         self.surnames: dict[str, set[str]] = defaultdict(set)  # last word -> full names of people
+        self.size = 0  # names remembered
 
     def canonical(self, type_: str, name: str) -> str:
         """The name this batch already uses for `name`, or `name` itself (now remembered)."""
@@ -68,6 +75,10 @@ class Resolver:
                     return name
                 return seen
         block.append(name)
+        self.size += 1
+        if self.size > MEMORY_LIMIT:
+            self.forget()
+            return name
         if not is_urdu(name) and len(name.split()) >= 2:
             self.latin.setdefault(skel, (type_, name))
             if type_ == "person":

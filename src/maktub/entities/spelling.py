@@ -83,7 +83,7 @@ def is_urdu(text: str) -> bool:
     return bool(ARABIC_SCRIPT.search(text))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def skeleton(name: str) -> str:
     """The consonant skeleton of a name, word by word ('Farhat Rizwi' -> 'frt rzvy')."""
     if is_urdu(name):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import gzip
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -48,6 +48,8 @@ class ReadOptions:
 
     max_bytes: int = DEFAULT_MAX_BYTES
     format: str | None = None  # "text", "html" or "warc" to override detection
+    # Read only the files this says yes to, given (path, site); the others are passed over unread.
+    want: Callable[[str, str], bool] | None = None
 
 
 @dataclass
@@ -61,15 +63,20 @@ class Source:
     truncated: bool = False
     warnings: list[str] | None = None
     charset: str | None = None  # as declared by the server (WARC records' Content-Type)
+    site: str = ""  # the site the page belongs to (see `_walk`); a WARC record's is its URL's host
 
 
 def iter_sources(paths: list[str], options: ReadOptions) -> Iterator[Source | RefusedInput]:
     """Yield a Source for every page under `paths`, or a RefusedInput naming what failed and why."""
     for path in paths:
-        yield from _walk(Path(path), options, set())
+        yield from _walk(Path(path), options, set(), None)
 
 
-def _walk(path: Path, options: ReadOptions, seen_dirs: set[str]) -> Iterator[Source | RefusedInput]:
+def _walk(
+    path: Path, options: ReadOptions, seen_dirs: set[str], site: str | None
+) -> Iterator[Source | RefusedInput]:
+    """Every page under `path`. A page's site is the folder it was given in, or the subfolder of it
+    the page lies in (a crawl of several sites keeps each in a folder of its own: host/...)."""
     try:
         is_dir = path.is_dir()
         real = os.path.realpath(path, strict=True)
@@ -89,12 +96,13 @@ def _walk(path: Path, options: ReadOptions, seen_dirs: set[str]) -> Iterator[Sou
         for entry in entries:
             if entry.name.startswith(".") or os.path.splitext(entry.name)[1].lower() in ASSET_SUFFIXES:
                 continue
-            yield from _walk(Path(entry.path), options, seen_dirs)
+            child_site = site or (entry.path if entry.is_dir() else str(path))
+            yield from _walk(Path(entry.path), options, seen_dirs, child_site)
         return
     if not path.is_file():
         yield RefusedInput(str(path), "not a regular file (a FIFO, socket or device): skipped")
         return
-    yield from _read_file(path, options)
+    yield from _read_file(path, options, site or str(path.parent))
 
 
 def _os_reason(exc: OSError) -> str:
@@ -107,7 +115,9 @@ def _os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _read_file(path: Path, options: ReadOptions) -> Iterator[Source | RefusedInput]:
+def _read_file(path: Path, options: ReadOptions, site: str) -> Iterator[Source | RefusedInput]:
+    if options.want is not None and not options.want(str(path), site):
+        return
     name = path.name.lower()
     fmt = options.format
     if fmt == "warc" or (fmt is None and name.endswith(WARC_SUFFIXES)):
@@ -139,7 +149,7 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Source | RefusedInp
         return
     if fmt not in ("text", "html"):
         fmt = "html" if _looks_like_html(name, data) else "text"
-    yield Source(str(path), data, fmt, truncated=truncated, warnings=warnings)
+    yield Source(str(path), data, fmt, truncated=truncated, warnings=warnings, site=site)
 
 
 def read_capped(fh: BinaryIO, max_bytes: int) -> bytes:

@@ -418,7 +418,7 @@ PLACE_WORDS = {
 }
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def strip_honorifics(name: str) -> str:
     """'Rt. Hon. Tony Blair MP,' -> 'Tony Blair'; 'Signed Altaf Hussain' -> 'Altaf Hussain'."""
     name = name.strip(" \t,;:-–—")
@@ -436,7 +436,7 @@ def has_honorific(text: str) -> bool:
     return bool(HONORIFIC_PREFIX.match(text.strip()) or URDU_HON_PREFIX.match(text.strip()))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def looks_like_person(text: str) -> bool:
     """True for a line that is a person's name (with or without titles), nothing more."""
     t = text.strip(" \t,;:.")
