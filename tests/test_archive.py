@@ -460,3 +460,24 @@ def test_corrections_live_in_the_archive_and_win(backend: str) -> None:
             (a, b),
         )
         assert joined == 2
+
+
+def test_big_result_sets_rank_the_newest_candidates_and_say_the_count_is_a_floor(
+    filled: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import maktub.archive.search as engine
+
+    full = search(filled, "said", per_page=200, facets=False)
+    assert full.total > 12 and full.total_exact
+    monkeypatch.setattr(engine, "CANDIDATES", 5)
+    monkeypatch.setattr(engine, "TOTAL_CAP", 10)
+    monkeypatch.setattr(engine, "FACET_SAMPLE", 4)
+    capped = search(filled, "said", per_page=3)
+    assert capped.total == 10 and not capped.total_exact and capped.facets_from == 4
+    assert sum(f["count"] for f in capped.facets["kind"]) == 4
+    seen: list[str] = []
+    for page in range(1, 6):  # across the boundary between ranked candidates and the newest rest
+        seen += [h.id for h in search(filled, "said", page=page, per_page=3, facets=False).results]
+    assert len(seen) == len(set(seen)) == 15
+    scores = [h.score for h in search(filled, "said", per_page=5, facets=False).results]
+    assert scores == sorted(scores, reverse=True)  # type: ignore[type-var]

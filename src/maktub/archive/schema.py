@@ -42,6 +42,9 @@ CREATE TABLE name_aliases (name_id BIGINT NOT NULL, alias TEXT NOT NULL, PRIMARY
 CREATE TABLE mentions (document_seq BIGINT NOT NULL, name_id BIGINT NOT NULL, start INTEGER, stop INTEGER);
 CREATE INDEX mentions_name ON mentions(name_id, document_seq);
 CREATE INDEX mentions_document ON mentions(document_seq);
+CREATE TABLE doc_names (
+    document_seq BIGINT NOT NULL, name_id BIGINT NOT NULL, type TEXT NOT NULL, PRIMARY KEY (document_seq, name_id));
+CREATE INDEX doc_names_name ON doc_names(name_id);
 CREATE TABLE parties (document_seq BIGINT NOT NULL, role TEXT NOT NULL, name_id BIGINT, name TEXT NOT NULL);
 CREATE INDEX parties_name ON parties(name_id, role);
 CREATE INDEX parties_document ON parties(document_seq);

@@ -38,6 +38,9 @@ from maktub.archive.store import Archive
 from maktub.entities.gazetteer import key
 
 PER_PAGE = 20
+CANDIDATES = 1_000  # matches ranked by relevance: the newest this many (all, when fewer)
+TOTAL_CAP = 10_000  # matches counted exactly; beyond, the total is "10,000 or more" (as Elasticsearch does)
+FACET_SAMPLE = 2_000  # facets are counted over the newest this many matches
 MAX_PER_PAGE = 200
 FACET_SIZE = 10
 MARK_START, MARK_END = "\ue000", "\ue001"  # around highlighted words in snippets
@@ -79,15 +82,19 @@ class Results:
     results: list[Hit]
     facets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # e.g. "no one named X in the archive"
+    total_exact: bool = True  # False: `total` is TOTAL_CAP and there are more
+    facets_from: int | None = None  # facets counted over this many newest matches (None: over all)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "query": self.query,
             "total": self.total,
+            "total_exact": self.total_exact,
             "page": self.page,
             "per_page": self.per_page,
             "results": [h.to_json() for h in self.results],
             "facets": self.facets,
+            "facets_from": self.facets_from,
             "notes": self.notes,
         }
 
@@ -116,38 +123,84 @@ def search(
     compiler: _Compiler = _SQLite(archive) if archive.db.dialect == "sqlite" else _Postgres(archive)
     plan = compiler.plan(tree)
     db = archive.db
-    total = int(db.value(f"SELECT count(*) {plan.source} WHERE {plan.where}", plan.params) or 0)
-    order = {
-        "relevance": plan.rank or "d.date DESC, d.seq DESC",
-        "date": "d.date IS NULL, d.date DESC, d.seq DESC",
-        "oldest": "d.date IS NULL, d.date, d.seq",
-    }[sort]
-    rows = db.rows(
-        f"SELECT d.id, d.kind, d.title, d.date, d.language, d.parent_id, {plan.snippet}, {plan.score} "
-        f"{plan.source} WHERE {plan.where} ORDER BY {order} LIMIT ? OFFSET ?",
-        [*plan.snippet_params, *plan.params, per_page, (page - 1) * per_page],
-    )
-    hits = [
-        Hit(
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            r[4],
-            _tidy(r[6] or ""),
-            r[5],
-            round(float(r[7]), 4) if r[7] is not None else None,
+    counted = int(
+        db.value(
+            f"SELECT count(*) FROM (SELECT 1 {plan.source} WHERE {plan.where} LIMIT ?) AS c",
+            [*plan.params, TOTAL_CAP + 1],
         )
-        for r in rows
-    ]
-    result = Results(query, total, page, per_page, hits, notes=plan.notes)
-    if facets and total:
+        or 0
+    )
+    offset = (page - 1) * per_page
+    if sort == "relevance" and plan.score != "NULL":
+        page_rows = _ranked(db, plan, offset, per_page)
+    else:
+        order = {
+            "relevance": "d.date IS NULL, d.date DESC, d.seq DESC",
+            "date": "d.date IS NULL, d.date DESC, d.seq DESC",
+            "oldest": "d.date IS NULL, d.date, d.seq",
+        }[sort]
+        page_rows = [
+            (r[0], None)
+            for r in db.rows(
+                f"SELECT d.seq {plan.source} WHERE {plan.where} ORDER BY {order} LIMIT ? OFFSET ?",
+                [*plan.params, per_page, offset],
+            )
+        ]
+    hits = compiler.hits(plan, page_rows)
+    result = Results(query, min(counted, TOTAL_CAP), page, per_page, hits, notes=plan.notes)
+    result.total_exact = counted <= TOTAL_CAP
+    if facets and counted:
         result.facets = _facets(archive, plan)
+        if counted > FACET_SAMPLE:
+            result.facets_from = FACET_SAMPLE
     return result
+
+
+def _ranked(db: Any, plan: _Plan, offset: int, per_page: int) -> list[tuple[int, float | None]]:
+    """One page in order of relevance: the newest CANDIDATES matches ranked, then the rest newest first.
+
+    Ranking every match of a word in half the archive costs as much as reading them all; the
+    newest CANDIDATES are ranked exactly (all of them when there are fewer), the way a search
+    engine stops scoring once it has enough good answers.
+    """
+    found = db.rows(
+        f"SELECT d.seq, {plan.score} {plan.source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?",
+        [*plan.params, CANDIDATES],
+    )
+    ranked = sorted(((r[0], float(r[1])) for r in found), key=lambda r: (-r[1], -r[0]))
+    rows: list[tuple[int, float | None]] = list(ranked[offset : offset + per_page])
+    if len(found) == CANDIDATES and len(rows) < per_page:
+        beyond = max(offset, CANDIDATES)
+        rows += [
+            (r[0], None)
+            for r in db.rows(
+                f"SELECT d.seq {plan.source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ? OFFSET ?",
+                [*plan.params, per_page - len(rows), beyond],
+            )
+        ]
+    return rows
 
 
 def _tidy(snippet: str) -> str:
     return " ".join(snippet.split())
+
+
+_HIT_COLUMNS = "d.id, d.kind, d.title, d.date, d.language, d.parent_id"
+WEIGHTS = "5.0, 1.0, 2.0"  # bm25 weights of title, text and names
+
+
+def _hit(row: tuple[Any, ...], score: float | None) -> Hit:
+    doc_id, kind, title, date, language, parent, snippet = row
+    return Hit(
+        doc_id,
+        kind,
+        title,
+        date,
+        language,
+        _tidy(snippet or ""),
+        parent,
+        round(score, 4) if score is not None else None,
+    )
 
 
 @dataclass
@@ -155,11 +208,11 @@ class _Plan:
     source: str  # FROM … JOIN …
     where: str
     params: list[Any]
-    rank: str | None  # ORDER BY for relevance
-    score: str
-    snippet: str
-    snippet_params: list[Any] = field(default_factory=list)
+    score: str  # relevance, higher is better; "NULL" without words
+    newest: str  # ORDER BY for the newest matches first
     notes: list[str] = field(default_factory=list)
+    text_query: str = ""  # PostgreSQL: the tsquery's SQL and its values, for the snippets
+    text_params: list[Any] = field(default_factory=list)
 
 
 class _Compiler:
@@ -169,6 +222,10 @@ class _Compiler:
         self.notes: list[str] = []
 
     def plan(self, tree: Node | None) -> _Plan:
+        raise NotImplementedError
+
+    def hits(self, plan: _Plan, rows: list[tuple[int, float | None]]) -> list[Hit]:
+        """The documents of one page of results, in the order given, with their snippets."""
         raise NotImplementedError
 
     # Filters shared by both databases ---------------------------------------------------
@@ -262,20 +319,32 @@ class _SQLite(_Compiler):
                 "FROM documents d",
                 " AND ".join(["d.current = 1", *where]),
                 params,
-                None,
                 "NULL",
-                "substr(d.text, 1, 240)",
-                notes=self.notes,
+                "d.seq DESC",
+                self.notes,
             )
         return _Plan(
             "FROM documents_fts f JOIN documents d ON d.seq = f.rowid",
             " AND ".join(["documents_fts MATCH ?", *where]),
             [self.match(text), *params],
-            "f.rank",
-            "-f.rank",
-            f"snippet(documents_fts, 1, '{MARK_START}', '{MARK_END}', '…', 32)",
-            notes=self.notes,
+            f"-bm25(documents_fts, {WEIGHTS})",
+            "f.rowid DESC",
+            self.notes,
         )
+
+    def hits(self, plan: _Plan, rows: list[tuple[int, float | None]]) -> list[Hit]:
+        out = []
+        for seq, score in rows:
+            if plan.score == "NULL":
+                sql = f"SELECT {_HIT_COLUMNS}, substr(d.text, 1, 240) FROM documents d WHERE d.seq = ?"
+                found = self.db.one(sql, [seq])
+            else:  # the snippet needs the full-text query: one indexed look-up per hit
+                snippet = f"snippet(documents_fts, 1, '{MARK_START}', '{MARK_END}', '…', 32)"
+                sql = f"SELECT {_HIT_COLUMNS}, {snippet} {plan.source} WHERE documents_fts MATCH ? AND f.rowid = ?"
+                found = self.db.one(sql, [plan.params[0], seq])
+            if found:
+                out.append(_hit(found, score))
+        return out
 
     def text_condition(self, node: Node) -> tuple[str, list[Any]]:
         return "d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [self.match(node)]
@@ -322,22 +391,39 @@ class _Postgres(_Compiler):
                 "FROM documents d",
                 " AND ".join(["d.current = 1", *where]),
                 params,
-                None,
                 "NULL",
-                "substr(d.text, 1, 240)",
-                notes=self.notes,
+                "d.seq DESC",
+                self.notes,
             )
         query, qparams = self.tsquery(text)
-        options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2"
         return _Plan(
             f"FROM documents d, ({query}) AS q(query)",
             " AND ".join(["d.current = 1", "d.search @@ q.query", *where]),
             [*qparams, *params],
-            "ts_rank_cd(d.search, q.query) DESC, d.seq DESC",
             "ts_rank_cd(d.search, q.query)",
-            f"ts_headline('english', d.text, q.query, '{options}')",
-            notes=self.notes,
+            "d.seq DESC",
+            self.notes,
+            query,
+            qparams,
         )
+
+    def hits(self, plan: _Plan, rows: list[tuple[int, float | None]]) -> list[Hit]:
+        if not rows:
+            return []
+        seqs = [seq for seq, _ in rows]
+        if plan.score == "NULL":
+            columns = f"d.seq, {_HIT_COLUMNS}, substr(d.text, 1, 240)"
+            sql = f"SELECT {columns} FROM documents d WHERE d.seq IN ({_marks(seqs)})"
+            found = self.db.rows(sql, seqs)
+        else:
+            options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2"
+            sql = (
+                f"SELECT d.seq, {_HIT_COLUMNS}, ts_headline('english', d.text, q.query, '{options}') "
+                f"FROM documents d, ({plan.text_query}) AS q(query) WHERE d.seq IN ({_marks(seqs)})"
+            )
+            found = self.db.rows(sql, [*plan.text_params, *seqs])
+        by_seq = {r[0]: r[1:] for r in found}
+        return [_hit(by_seq[seq], score) for seq, score in rows if seq in by_seq]
 
     def tsquery(self, node: Node) -> tuple[str, list[Any]]:
         sql, params = self._ts(node)
@@ -410,26 +496,42 @@ _EXAMPLES = {"year": "1998 or 1998..2001", "date": "1998-05-17 or 1998-01..2001-
 
 
 def _facets(archive: Archive, plan: _Plan) -> dict[str, list[dict[str, Any]]]:
+    """Counts by kind, year, language and entity over the matches (the newest FACET_SAMPLE of them)."""
     db = archive.db
-    hits = f"SELECT d.seq, d.kind, d.year, d.language {plan.source} WHERE {plan.where}"
+    hits = f"SELECT d.seq, d.kind, d.year, d.language {plan.source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?"
+    params = [*plan.params, FACET_SAMPLE]
     out: dict[str, list[dict[str, Any]]] = {}
     for name, column in (("kind", "kind"), ("year", "year"), ("language", "language")):
         rows = db.rows(
             f"WITH hits AS ({hits}) SELECT {column}, count(*) FROM hits WHERE {column} IS NOT NULL "
             f"GROUP BY {column} ORDER BY count(*) DESC, {column} LIMIT ?",
-            [*plan.params, 50 if name == "year" else FACET_SIZE],
+            [*params, 50 if name == "year" else FACET_SIZE],
         )
         out[name] = [{"value": r[0], "count": r[1]} for r in rows]
     out["year"].sort(key=lambda f: f["value"], reverse=True)
     for name, type_ in (("people", "person"), ("organisations", "organization"), ("places", "place")):
+        # Count names (one row per document and name), then add up each entity's names.
         rows = db.rows(
-            f"WITH hits AS ({hits}) SELECT e.name, e.slug, count(DISTINCT m.document_seq) AS n "
-            "FROM hits h JOIN mentions m ON m.document_seq = h.seq "
-            "JOIN entity_names en ON en.name_id = m.name_id JOIN entities e ON e.id = en.entity_id "
-            "WHERE e.type = ? GROUP BY e.id, e.name, e.slug ORDER BY n DESC, e.name LIMIT ?",
-            [*plan.params, type_, FACET_SIZE],
+            f"WITH hits AS ({hits}) SELECT dn.name_id, count(*) AS n FROM hits h "
+            "JOIN doc_names dn ON dn.document_seq = h.seq WHERE dn.type = ? "
+            "GROUP BY dn.name_id ORDER BY n DESC LIMIT ?",
+            [*params, type_, FACET_SIZE * 5],
         )
-        out[name] = [{"value": r[0], "slug": r[1], "count": r[2]} for r in rows]
+        counts = {r[0]: r[1] for r in rows}
+        owners = (
+            db.rows(
+                "SELECT en.name_id, e.id, e.name, e.slug FROM entity_names en JOIN entities e ON e.id = en.entity_id "
+                f"WHERE en.name_id IN ({_marks(counts)})",
+                list(counts),
+            )
+            if counts
+            else []
+        )
+        by_entity: dict[int, dict[str, Any]] = {}
+        for name_id, entity_id, entity_name, slug in owners:
+            entry = by_entity.setdefault(entity_id, {"value": entity_name, "slug": slug, "count": 0})
+            entry["count"] += counts[name_id]
+        out[name] = sorted(by_entity.values(), key=lambda f: (-f["count"], f["value"]))[:FACET_SIZE]
     return out
 
 

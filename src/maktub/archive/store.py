@@ -182,12 +182,12 @@ class Archive:
                 "|| setweight(to_tsvector('simple', ?), 'B')) RETURNING seq",
                 (*values, fold_for_index(doc.title), fold_for_index(doc.text), fold_for_index(doc.names)),
             )
-        seen: set[int] = set()
+        seen: dict[int, str] = {}  # name id -> type: the names of this document, once each
         mention_rows = []
         for type_, name, start, stop in doc.mentions:
             name_id = self._name_id(type_, name, pending)
             mention_rows.append((seq, name_id, start, stop))
-            seen.add(name_id)
+            seen[name_id] = type_
         db.many("INSERT INTO mentions (document_seq, name_id, start, stop) VALUES (?, ?, ?, ?)", mention_rows)
         aliases = [(self._name_id(t, n, pending), a) for t, n, forms in doc.entities for a in forms]
         db.many("INSERT INTO name_aliases (name_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING", aliases)
@@ -196,7 +196,7 @@ class Archive:
             party_id = self._name_id(type_, name, pending) if key(name) else None
             party_rows.append((seq, role, party_id, name))
             if party_id is not None:
-                seen.add(party_id)
+                seen.setdefault(party_id, type_)
         db.many("INSERT INTO parties (document_seq, role, name_id, name) VALUES (?, ?, ?, ?)", party_rows)
         db.many(
             "INSERT INTO relations (document_seq, kind, source, target, source_key, target_key, date, example) "
@@ -216,7 +216,11 @@ class Archive:
             "INSERT INTO media (document_seq, kind, label, language, url) VALUES (?, ?, ?, ?, ?)",
             [(seq, *m) for m in doc.media],
         )
-        counts.update(seen)
+        db.many(
+            "INSERT INTO doc_names (document_seq, name_id, type) VALUES (?, ?, ?)",
+            [(seq, name_id, type_) for name_id, type_ in seen.items()],
+        )
+        counts.update(seen.keys())
 
     def _name_id(self, type_: str, name: str, pending: dict[tuple[str, str], int]) -> int:
         k = (type_, key(name))
