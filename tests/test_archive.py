@@ -20,8 +20,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS, extract_lines, run_maktub
 
+from conftest import ROOT, SEEDS, extract_lines, run_maktub
 from maktub.archive import Archive
 from maktub.archive.ingest import IngestOptions, ingest
 from maktub.archive.query import QueryError, parse
@@ -121,7 +121,9 @@ def test_a_changed_page_is_a_new_revision_with_history_kept(backend: str, tmp_pa
     with Archive.open(backend) as archive:
         ingest([str(page)], archive, IngestOptions(workers=0))
         assert search(archive, "orchard", facets=False).total == 1
-        page.write_text("Press statement\n\nLahore, 3 March 2004\n\nThe minister praised the cotton growers.\n")
+        page.write_text(
+            "Press statement\n\nLahore, 3 March 2004\n\nThe minister praised the cotton growers.\n"
+        )
         progress = ingest([str(page)], archive, IngestOptions(workers=0))
         assert progress.revisions == 1
         counts = archive.counts()
@@ -272,7 +274,9 @@ def test_dask_local_cluster_stores_the_same_as_one_process(tmp_path: Path, sampl
         ingest([str(sample_corpus)], archive, IngestOptions(workers=0))
         expected = archive.counts()
         ids = {r[0] for r in archive.db.rows("SELECT id FROM documents")}
-    proc = run_maktub("ingest", "--archive", str(many), "--quiet", "--dask", "local", "--workers", "2", str(sample_corpus))
+    proc = run_maktub(
+        "ingest", "--archive", str(many), "--quiet", "--dask", "local", "--workers", "2", str(sample_corpus)
+    )
     assert proc.returncode == 0, proc.stderr
     with Archive.open(many) as archive:
         assert archive.counts() == expected
@@ -427,7 +431,14 @@ def test_search_command_json_shape(filled: Archive) -> None:
     proc = run_maktub("search", "--archive", filled.target, "--json", "Altaf")
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
-    assert out["total"] > 0 and set(out["facets"]) >= {"kind", "year", "language", "people", "organisations", "places"}
+    assert out["total"] > 0 and set(out["facets"]) >= {
+        "kind",
+        "year",
+        "language",
+        "people",
+        "organisations",
+        "places",
+    }
     assert set(out["results"][0]) >= {"id", "kind", "title", "date", "snippet"}
     bad = run_maktub("search", "--archive", filled.target, '"oops')
     assert bad.returncode == 2 and bad.stderr.startswith("maktub: a phrase is not closed")
@@ -439,11 +450,14 @@ def test_search_command_json_shape(filled: Archive) -> None:
 def test_corrections_live_in_the_archive_and_win(backend: str) -> None:
     with Archive.open(backend) as archive:
         ingest([str(SEEDS)], archive, IngestOptions(workers=0))
-        names = [r[0] for r in archive.db.rows("SELECT name FROM entities WHERE type = 'person' ORDER BY name")]
+        names = [
+            r[0] for r in archive.db.rows("SELECT name FROM entities WHERE type = 'person' ORDER BY name")
+        ]
         a, b = names[0], names[1]
-        assert search(archive, f'person:"{a}"', facets=False).total != search(
-            archive, f'person:"{a}" OR person:"{b}"', facets=False
-        ).total
+        assert (
+            search(archive, f'person:"{a}"', facets=False).total
+            != search(archive, f'person:"{a}" OR person:"{b}"', facets=False).total
+        )
         corrections = archive.corrections()
         corrections.add("merge", [a, b], note="one person")
         archive.relink()
