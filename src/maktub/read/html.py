@@ -139,7 +139,10 @@ def _render(el: etree._Element, lines: list[Line], buf: list[str], chrome: str, 
         return
     attrs = f"{el.get('id', '')} {el.get('class', '')} {el.get('role', '')}"
     named = not attrs.isspace()
-    main_like = tag in {"article", "main"} or (named and bool(MAIN_ATTR.search(attrs)))
+    # <nav id="main-nav"> is the main menu, not the main content.
+    main_like = tag in {"article", "main"} or (
+        tag not in CHROME_TAGS and named and bool(MAIN_ATTR.search(attrs))
+    )
     if not chrome and not main_like:
         # An article's own <header> (headline, byline) is content; the page's is chrome.
         if tag in CHROME_TAGS and not (in_main and tag in {"header", "footer"}):
@@ -234,13 +237,32 @@ def _marked_main(tree: etree._Element, page_chars: int) -> str:
         if len(found) > 1:
             return ""
         if found:
-            parts = [" ".join(t.split()) for t in found[0].itertext(tag=etree.Element)]
-            text = "\n".join(t for t in parts if t)
+            parts: list[str] = []
+            _own_text(found[0], parts)
+            text = "\n".join(t for t in (" ".join(p.split()) for p in parts) if t)
             return text if len(text) >= MARKED_SHARE * page_chars else ""
     return ""
 
 
-MARKED_SHARE = 0.4
+def _own_text(el: etree._Element, out: list[str]) -> None:
+    """The text of an element without its boxes of chrome (share rows, related stories, comments)."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    attrs = f"{el.get('id', '')} {el.get('class', '')} {el.get('role', '')}"
+    if (
+        tag in DROP
+        or tag in CHROME_TAGS - {"header", "footer"}
+        or (not attrs.isspace() and CHROME_ATTR.search(attrs))
+    ):
+        return
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        _own_text(child, out)
+        if child.tail:
+            out.append(child.tail)
+
+
+MARKED_SHARE = 0.25
 
 
 def _main_text(text: str, url: str | None) -> str:
