@@ -323,6 +323,10 @@ def _warm_up() -> None:
         "Press statement\n\nKarachi, 3 March 2004\n\nMr Altaf Hussain, the chairman of the Awami "
         "Front, said in Lahore that the Sindh government had failed the people of Hyderabad district."
     )
+    from maktub.entities import model
+
+    if model.enabled():
+        model.nlp()
     prepare_many([Source("warm-up.txt", page.encode(), "text")])
 
 

@@ -17,6 +17,7 @@ class SiteProfile:
     def __init__(self) -> None:
         self.pages: Counter[str] = Counter()
         self.lines: defaultdict[str, Counter[int]] = defaultdict(Counter)
+        self._repeated: dict[str, tuple[int, set[int]]] = {}  # site -> (pages then, its chrome)
 
     def add(self, site: str, lines: list[str]) -> None:
         """Record the lines of one page of `site`."""
@@ -29,8 +30,11 @@ class SiteProfile:
         pages = self.pages[site]
         if pages < MIN_PAGES:
             return set()
-        floor = max(MIN_PAGES, MIN_SHARE * pages)
-        return {h for h, n in self.lines[site].items() if n >= floor}
+        known = self._repeated.get(site)
+        if known is None or known[0] != pages:  # worked out once per site, until it learns more
+            floor = max(MIN_PAGES, MIN_SHARE * pages)
+            known = self._repeated[site] = (pages, {h for h, n in self.lines[site].items() if n >= floor})
+        return known[1]
 
     def is_repeated(self, repeated: set[int], line: str) -> bool:
         """True when `line` is in the chrome set of its site."""
