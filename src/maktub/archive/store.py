@@ -120,22 +120,24 @@ class Archive:
         return self.db.value("SELECT 1 FROM revisions WHERE content_hash = ?", (content_hash,)) is not None
 
     def add(self, pages: list[Prepared], run: int | None = None) -> Added:
-        """Store pages, all in one transaction."""
+        """Store pages, all in one transaction; the rows of each table go in at once at the end."""
         added = Added()
-        pending: dict[tuple[str, str], int] = {}
+        batch = _Batch()
         with self.db.transaction():
+            if self.db.dialect == "sqlite":  # one writer holds the lock: number the documents here
+                batch.next_seq = int(self.db.value("SELECT coalesce(max(seq), 0) + 1 FROM documents"))
             for page in pages:
-                self._add_page(page, run, added, pending)
-        self._names.update(pending)  # only names that were committed
+                self._add_page(page, run, added, batch)
+            self._write(batch)
+        self._names.update(batch.names)  # only names that were committed
         return added
 
-    def _add_page(
-        self, page: Prepared, run: int | None, added: Added, pending: dict[tuple[str, str], int]
-    ) -> None:
+    def _add_page(self, page: Prepared, run: int | None, added: Added, batch: _Batch) -> None:
         db = self.db
-        if db.value("SELECT 1 FROM revisions WHERE content_hash = ?", (page.content_hash,)) is not None:
+        if page.content_hash in batch.hashes or self.has(page.content_hash):
             added.duplicates += 1
             return
+        batch.hashes.add(page.content_hash)
         source = db.value("SELECT id FROM sources WHERE location = ?", (page.location,))
         if source is None:
             source = db.value(
@@ -143,6 +145,7 @@ class Archive:
             )
         else:
             added.revisions += 1
+            self._write(batch)  # the source's earlier documents must be in before they are retired
             self._retire(source)
         revision = db.value(
             "INSERT INTO revisions (source_id, content_hash, format, bytes, captured, ingested, run_id) "
@@ -151,76 +154,87 @@ class Archive:
         )
         counts: Counter[int] = Counter()
         for doc in page.documents:
-            self._add_document(doc, revision, counts, pending)
-        db.many(
-            "UPDATE names SET documents = documents + ? WHERE id = ?", [(n, i) for i, n in counts.items()]
-        )
+            self._add_document(doc, revision, counts, batch)
+        for name_id, n in counts.items():
+            batch.name_counts[name_id] += n
         added.pages += 1
         added.documents += len(page.documents)
 
     def _add_document(
-        self, doc: PreparedDocument, revision: int, counts: Counter[int], pending: dict[tuple[str, str], int]
+        self, doc: PreparedDocument, revision: int, counts: Counter[int], batch: _Batch
     ) -> None:
         db = self.db
         values = (
             doc.id, revision, doc.parent, doc.position, doc.kind, doc.title, doc.language,
             doc.date, doc.year, doc.text, doc.names, doc.record,
         )  # fmt: skip
-        columns = (
-            "id, revision_id, parent_id, position, kind, title, language, date, year, text, names, record"
-        )
         if db.dialect == "sqlite":
-            seq = db.value(f"INSERT INTO documents ({columns}) VALUES ({_marks(12)}) RETURNING seq", values)
-            db.execute(
-                "INSERT INTO documents_fts (rowid, title, text, names) VALUES (?, ?, ?, ?)",
-                (seq, fold(doc.title), fold(doc.text), fold(doc.names)),
-            )
+            seq = batch.next_seq
+            batch.next_seq += 1
+            batch.documents.append((seq, *values))
+            batch.search.append((seq, fold(doc.title), fold(doc.text), fold(doc.names)))
         else:
             seq = db.value(
-                f"INSERT INTO documents ({columns}, search) VALUES ({_marks(12)}, "
+                f"INSERT INTO documents ({_DOCUMENT_COLUMNS}, search) VALUES ({_marks(12)}, "
                 "setweight(to_tsvector('english', ?), 'A') || to_tsvector('english', ?) "
                 "|| setweight(to_tsvector('simple', ?), 'B')) RETURNING seq",
                 (*values, fold_for_index(doc.title), fold_for_index(doc.text), fold_for_index(doc.names)),
             )
         seen: dict[int, str] = {}  # name id -> type: the names of this document, once each
-        mention_rows = []
         for type_, name, start, stop in doc.mentions:
-            name_id = self._name_id(type_, name, pending)
-            mention_rows.append((seq, name_id, start, stop))
+            name_id = self._name_id(type_, name, batch.names)
+            batch.mentions.append((seq, name_id, start, stop))
             seen[name_id] = type_
-        db.many("INSERT INTO mentions (document_seq, name_id, start, stop) VALUES (?, ?, ?, ?)", mention_rows)
-        aliases = [(self._name_id(t, n, pending), a) for t, n, forms in doc.entities for a in forms]
-        db.many("INSERT INTO name_aliases (name_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING", aliases)
-        party_rows = []
+        batch.aliases += [
+            (self._name_id(t, n, batch.names), a) for t, n, forms in doc.entities for a in forms
+        ]
         for role, name, type_ in doc.parties:
-            party_id = self._name_id(type_, name, pending) if key(name) else None
-            party_rows.append((seq, role, party_id, name))
+            party_id = self._name_id(type_, name, batch.names) if key(name) else None
+            batch.parties.append((seq, role, party_id, name))
             if party_id is not None:
                 seen.setdefault(party_id, type_)
-        db.many("INSERT INTO parties (document_seq, role, name_id, name) VALUES (?, ?, ?, ?)", party_rows)
+        batch.relations += [(seq, k, s, t, key(s), key(t), d, e) for k, s, t, d, e in doc.relations]
+        batch.claims += [(seq, i, *c) for i, c in enumerate(doc.claims)]
+        batch.references += [(seq, i, *r) for i, r in enumerate(doc.references)]
+        batch.media += [(seq, *m) for m in doc.media]
+        batch.doc_names += [(seq, name_id, type_) for name_id, type_ in seen.items()]
+        counts.update(seen.keys())
+
+    def _write(self, batch: _Batch) -> None:
+        """Every row gathered so far, one statement a table."""
+        db = self.db
+        db.many(f"INSERT INTO documents (seq, {_DOCUMENT_COLUMNS}) VALUES ({_marks(13)})", batch.documents)
+        db.many("INSERT INTO documents_fts (rowid, title, text, names) VALUES (?, ?, ?, ?)", batch.search)
+        db.many(
+            "INSERT INTO mentions (document_seq, name_id, start, stop) VALUES (?, ?, ?, ?)", batch.mentions
+        )
+        db.many(
+            "INSERT INTO name_aliases (name_id, alias) VALUES (?, ?) ON CONFLICT DO NOTHING", batch.aliases
+        )
+        db.many("INSERT INTO parties (document_seq, role, name_id, name) VALUES (?, ?, ?, ?)", batch.parties)
         db.many(
             "INSERT INTO relations (document_seq, kind, source, target, source_key, target_key, date, example) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(seq, k, s, t, key(s), key(t), d, e) for k, s, t, d, e in doc.relations],
+            batch.relations,
         )
         db.many(
             "INSERT INTO claims (document_seq, position, text, attributed_to, about) VALUES (?, ?, ?, ?, ?)",
-            [(seq, i, *c) for i, c in enumerate(doc.claims)],
+            batch.claims,
         )
         db.many(
             "INSERT INTO doc_references (document_seq, position, kind, sender, recipients, date, quote) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(seq, i, *r) for i, r in enumerate(doc.references)],
+            batch.references,
         )
         db.many(
-            "INSERT INTO media (document_seq, kind, label, language, url) VALUES (?, ?, ?, ?, ?)",
-            [(seq, *m) for m in doc.media],
+            "INSERT INTO media (document_seq, kind, label, language, url) VALUES (?, ?, ?, ?, ?)", batch.media
         )
+        db.many("INSERT INTO doc_names (document_seq, name_id, type) VALUES (?, ?, ?)", batch.doc_names)
         db.many(
-            "INSERT INTO doc_names (document_seq, name_id, type) VALUES (?, ?, ?)",
-            [(seq, name_id, type_) for name_id, type_ in seen.items()],
+            "UPDATE names SET documents = documents + ? WHERE id = ?",
+            [(n, i) for i, n in batch.name_counts.items()],
         )
-        counts.update(seen.keys())
+        batch.clear()
 
     def _name_id(self, type_: str, name: str, pending: dict[tuple[str, str], int]) -> int:
         k = (type_, key(name))
@@ -376,6 +390,35 @@ class Archive:
         if orphans:
             problems.append(f"{orphans} revision(s) without documents")
         return problems
+
+
+_DOCUMENT_COLUMNS = (
+    "id, revision_id, parent_id, position, kind, title, language, date, year, text, names, record"
+)
+
+
+class _Batch:
+    """The rows of one `add`, gathered to be written a table at a time."""
+
+    def __init__(self) -> None:
+        self.next_seq = 0
+        self.names: dict[tuple[str, str], int] = {}  # names new in this transaction
+        self.hashes: set[str] = set()
+        self.name_counts: Counter[int] = Counter()
+        self.clear()
+
+    def clear(self) -> None:
+        self.documents: list[tuple[Any, ...]] = []
+        self.search: list[tuple[Any, ...]] = []
+        self.mentions: list[tuple[Any, ...]] = []
+        self.aliases: list[tuple[Any, ...]] = []
+        self.parties: list[tuple[Any, ...]] = []
+        self.relations: list[tuple[Any, ...]] = []
+        self.claims: list[tuple[Any, ...]] = []
+        self.references: list[tuple[Any, ...]] = []
+        self.media: list[tuple[Any, ...]] = []
+        self.doc_names: list[tuple[Any, ...]] = []
+        self.name_counts = Counter()
 
 
 def _marks(n: int) -> str:
