@@ -34,12 +34,15 @@ sys.path.insert(0, str(HERE))
 from extract import machine, warm  # noqa: E402
 from ingest import (  # noqa: E402
     IngestRun,
+    child_environment,
     code_state,
     corpus_figures,
+    cpu_per_page,
     maktub_ingest,
     prepare_pages,
     print_header,
     run_ingest,
+    warm_up,
 )
 
 
@@ -47,22 +50,23 @@ def print_runs(runs: list[tuple[int, IngestRun]]) -> None:
     """One line per run: the stretches, CPU and memory."""
     print()
     header = f"{'workers':>7}{'wall s':>8}{'pages/s':>9}{'start s':>9}{'storing s':>10}{'pages/s':>9}"
-    print(
-        header
-        + f"{'tail s':>8}{'main CPU':>9}{'wkr CPU':>9}{'others':>8}{'peak PSS':>9}{'load':>6}{'exit':>5}"
-    )
+    header += f"{'tail s':>8}{'main CPU':>9}{'wkr CPU':>9}{'ms/page':>8}{'others':>8}{'peak PSS':>9}"
+    print(header + f"{'load':>6}{'exit':>5}")
     for workers, r in runs:
         first, last = r.first_page_s or 0.0, r.last_page_s or 0.0
+        per_page = cpu_per_page(r)
         print(
             f"{workers:>7}{r.wall_s:>8.1f}{r.pages_per_s:>9.1f}{first:>9.1f}{last - first:>10.1f}"
             f"{r.storing_rate:>9.1f}{r.tail_s:>8.1f}{r.main_cpu_s:>9.1f}{r.worker_cpu_s:>9.1f}"
-            f"{r.others_cpu_s:>8.1f}{r.peak_pss_mb:>9.0f}{r.load_before[0]:>6.2f}{r.exit_code:>5}"
+            f"{per_page[0] if per_page else 0.0:>8.1f}{r.others_cpu_s:>8.1f}{r.peak_pss_mb:>9.0f}"
+            f"{r.load_before[0]:>6.2f}{r.exit_code:>5}"
         )
     print(
         "\nstart s: launch to first page stored (learning site chrome, starting the cluster); storing s "
-        "and its pages/s:\nfirst to last page stored; tail s: relinking and exit; CPU in seconds "
-        "(main process: reading, scheduler, writing);\nothers: core-seconds other processes used "
-        "meanwhile; peak PSS in MB over the tree; load: 1-minute load average before the run."
+        "and its pages/s:\nfirst to last page stored; tail s: relinking, stopping the cluster, exit; "
+        "CPU in seconds (main process: reading,\nscheduler, writing); ms/page: CPU of the whole tree "
+        "per page while storing; others: core-seconds other\nprocesses used meanwhile; peak PSS in MB "
+        "over the tree; load: 1-minute load average before the run."
     )
     for workers, r in runs:
         if r.stderr_lines:
@@ -114,6 +118,12 @@ def main(argv: list[str] | None = None) -> None:
         metavar="OPT",
         help="pass an option to `maktub ingest`",
     )
+    parser.add_argument(
+        "--environment-as-is",
+        action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE if set (every process then compiles its imports)",
+    )
+    parser.add_argument("--no-warm-up", action="store_true", help="skip the warm-up ingest of a few pages")
     args = parser.parse_args(argv)
     counts = [int(w) for w in args.workers.split(",") if w.strip()]
 
@@ -124,6 +134,11 @@ def main(argv: list[str] | None = None) -> None:
     warm(files)
     report: dict[str, Any] = {"machine": machine(), "code": code_state()}
     report["corpus"] = corpus_figures(folder, files, args.seed, origin)
+    env, report["bytecode"] = child_environment(workdir, args.environment_as_is)
+    if not args.no_warm_up:
+        print("warming up on a few pages ...", file=sys.stderr, flush=True)
+        options = ["--dask", "local", "--workers", str(max(counts)), *args.maktub_option]
+        report["warm_up_s"] = warm_up(workdir, files, folder / "pages", options, env)
 
     runs: list[tuple[int, IngestRun]] = []
     for _ in range(max(args.repeat, 1)):
@@ -133,7 +148,7 @@ def main(argv: list[str] | None = None) -> None:
             command = maktub_ingest(folder / "pages", archive, options)
             print(f"running {' '.join(command)} ...", file=sys.stderr, flush=True)
             name = f"dask local, {workers} worker(s)"
-            runs.append((workers, run_ingest(name, command, archive, len(files), args.interval, [])))
+            runs.append((workers, run_ingest(name, command, archive, len(files), args.interval, [], env)))
 
     print_header(report)
     print(f"command  {' '.join(runs[0][1].command)}  (--workers varies)")

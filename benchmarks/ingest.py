@@ -181,6 +181,7 @@ class Sample:
     main_pss_mb: float
     main_rss_mb: float
     main_cpu_s: float
+    cpu_s: float  # the tree so far: every process seen, at the last CPU time read from it
 
 
 @dataclass
@@ -287,13 +288,19 @@ class Sampler(threading.Thread):
         self.samples.append(
             Sample(
                 t, previous if pages is None else pages, count, pss / 1024, rss / 1024,
-                main_pss / 1024, main_rss / 1024, self.cpu.get(self.pid, 0.0),
+                main_pss / 1024, main_rss / 1024, self.cpu.get(self.pid, 0.0), sum(self.cpu.values()),
             )
         )  # fmt: skip
 
 
 def run_ingest(
-    name: str, command: list[str], archive: Path, pages: int, interval: float, checkpoints: list[int]
+    name: str,
+    command: list[str],
+    archive: Path,
+    pages: int,
+    interval: float,
+    checkpoints: list[int],
+    env: dict[str, str] | None = None,
 ) -> IngestRun:
     """Run one ingest (a fresh archive), sampling it; wall and CPU time from wait4."""
     for suffix in ("", "-wal", "-shm", "-journal"):
@@ -302,7 +309,9 @@ def run_ingest(
     busy_before = machine_busy_seconds()
     with tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
-        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, cwd=archive.parent)
+        child = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=stderr, cwd=archive.parent, env=env
+        )
         sampler = Sampler(child.pid, archive, start, interval)
         sampler.start()
         _, status, usage = os.wait4(child.pid, 0)  # rusage of the child and the workers it reaped
@@ -345,7 +354,7 @@ def _read_samples(run: IngestRun, checkpoints: list[int]) -> None:
         previous = (at.t, at.pages)
     if last is not None:
         run.marks.append(_mark("last page stored", last, samples, previous))
-        run.marks.append(_mark("end (after the tail)", samples[-1], samples, previous))
+        run.marks.append(_mark("exit (last sample)", samples[-1], samples, previous))
         run.marks[-1].t, run.marks[-1].rate, run.marks[-1].stretch_rate = run.wall_s, run.pages_per_s, 0.0
 
 
@@ -395,6 +404,36 @@ def maktub_ingest(folder: Path, archive: Path, options: list[str]) -> list[str]:
     return [*head, "ingest", str(folder), "--archive", str(archive), "--quiet", *options]
 
 
+def child_environment(workdir: Path, as_is: bool) -> tuple[dict[str, str], str]:
+    """The children's environment, and a line saying how Python's bytecode is cached in it.
+
+    With PYTHONDONTWRITEBYTECODE set (as in some sandboxes) every process compiles spaCy, thinc
+    and maktub from source, a few CPU-seconds per process: an ordinary install has the bytecode.
+    So the children cache it under the work folder (never beside the sources) unless `as_is`.
+    """
+    env = dict(os.environ)
+    if as_is or not env.get("PYTHONDONTWRITEBYTECODE"):
+        return env, "bytecode as the environment has it"
+    env.pop("PYTHONDONTWRITEBYTECODE")
+    env["PYTHONPYCACHEPREFIX"] = str(workdir / "pycache")
+    return env, f"PYTHONDONTWRITEBYTECODE dropped, bytecode cached in {env['PYTHONPYCACHEPREFIX']}"
+
+
+def warm_up(workdir: Path, files: list[Path], folder: Path, options: list[str], env: dict[str, str]) -> float:
+    """Ingest a few pages first, so the measured runs find the bytecode compiled and the libraries cached."""
+    pages = workdir / "warm-up"
+    link_subset(files[:24], folder, pages)
+    archive = workdir / "warm-up.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{archive}{suffix}").unlink(missing_ok=True)
+    start = time.perf_counter()
+    command = maktub_ingest(pages, archive, options)
+    subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=workdir, env=env, check=False
+    )
+    return time.perf_counter() - start
+
+
 def parse_checkpoints(text: str, pages: int) -> list[int]:
     """'10000,10%,50%' -> page counts below `pages`."""
     out = []
@@ -414,6 +453,10 @@ def print_header(report: dict[str, Any]) -> None:
     print(f"machine  {m['cpu']}, {m['cores']} cores ({m['usable_cores']} usable), {m['ram_gb']} GB")
     versions = ", ".join(f"{k} {v}" for k, v in m["versions"].items())
     print(f"software Python {m['python']} on {m['system']}; {versions}; maktub at {report['code']}")
+    warmed = (
+        f"; a warm-up ingest of 24 pages took {report['warm_up_s']:.1f} s" if "warm_up_s" in report else ""
+    )
+    print(f"children {report['bytecode']}{warmed}")
     print(
         f"corpus   {c['pages']} pages (seed {c['seed']}, {c['origin']}): {c['html_pages']} HTML, "
         f"{c['text_pages']} text, {c['megabytes']:.0f} MB\n         {c['folder']}"
@@ -444,12 +487,17 @@ def print_run(run: IngestRun) -> None:
         print(f"  {label:<58}{seconds:>8.1f} s{share:>6.1f}%")
     print(
         f"  CPU: {run.cpu_s:.1f} s for the tree = main process {run.main_cpu_s:.1f} s "
-        f"+ workers {run.worker_cpu_s:.1f} s; other processes used {run.others_cpu_s:.1f} core-s meanwhile"
+        f"+ workers {run.worker_cpu_s:.1f} s; other processes (this sampler too) used {run.others_cpu_s:.1f} core-s"
     )
-    storing = last - first
-    if storing > 0 and len(run.samples) > 1:
-        main_storing = _main_cpu_between(run.samples, first, last)
-        print(f"  main process busy {main_storing / storing * 100:.0f}% of one core while pages were stored")
+    per_page = cpu_per_page(run)
+    if per_page:
+        tree, main_ms = per_page
+        cores = len(os.sched_getaffinity(0))
+        print(
+            f"  while pages were stored: {tree:.1f} ms CPU per page ({main_ms:.1f} ms of it in the main "
+            f"process, busy {main_ms * run.storing_rate / 10:.0f}% of one core); at that cost {cores} idle "
+            f"cores would store at most {cores * 1000 / tree:.0f} pages/s"
+        )
     print(
         f"  memory: peak PSS {run.peak_pss_mb:.0f} MB, peak RSS sum {run.peak_rss_mb:.0f} MB "
         f"({run.peak_processes} processes at most, {len(run.samples)} samples)"
@@ -475,9 +523,15 @@ def print_run(run: IngestRun) -> None:
         print("    " + "\n    ".join(line[:200] for line in run.stderr_head))
 
 
-def _main_cpu_between(samples: list[Sample], start: float, stop: float) -> float:
-    inside = [s for s in samples if start <= s.t <= stop]
-    return inside[-1].main_cpu_s - inside[0].main_cpu_s if len(inside) > 1 else 0.0
+def cpu_per_page(run: IngestRun) -> tuple[float, float] | None:
+    """CPU ms per page stored, (the tree, the main process), from the first page stored to the last."""
+    inside = [s for s in run.samples if run.first_page_s is not None and s.t >= run.first_page_s]
+    inside = [s for s in inside if run.last_page_s is None or s.t <= run.last_page_s]
+    if len(inside) < 2 or inside[-1].pages <= inside[0].pages:
+        return None
+    pages = inside[-1].pages - inside[0].pages
+    tree = (inside[-1].cpu_s - inside[0].cpu_s) / pages * 1000
+    return tree, (inside[-1].main_cpu_s - inside[0].main_cpu_s) / pages * 1000
 
 
 def print_target(run: IngestRun, checkpoint: int | None) -> None:
@@ -524,6 +578,12 @@ def main(argv: list[str] | None = None) -> None:
         metavar="OPT",
         help="pass an option to `maktub ingest`",
     )
+    parser.add_argument(
+        "--environment-as-is",
+        action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE if set (every process then compiles its imports)",
+    )
+    parser.add_argument("--no-warm-up", action="store_true", help="skip the warm-up ingest of a few pages")
     args = parser.parse_args(argv)
 
     workdir = args.workdir.resolve()
@@ -531,14 +591,20 @@ def main(argv: list[str] | None = None) -> None:
     print(f"preparing {args.pages} pages in {workdir} ...", file=sys.stderr, flush=True)
     folder, files, origin = prepare_pages(workdir, args.pages, args.seed)
     warm(files)
-    report = {"machine": machine(), "code": code_state()}
+    report: dict[str, Any] = {"machine": machine(), "code": code_state()}
     report["corpus"] = corpus_figures(folder, files, args.seed, origin)
     options = [*(["--workers", str(args.workers)] if args.workers is not None else []), *args.maktub_option]
     archive = workdir / f"archive-p{args.pages}-s{args.seed}.db"
     command = maktub_ingest(folder / "pages", archive, options)
     checkpoints = parse_checkpoints(args.checkpoints, len(files))
+    env, report["bytecode"] = child_environment(workdir, args.environment_as_is)
+    if not args.no_warm_up:
+        print("warming up on a few pages ...", file=sys.stderr, flush=True)
+        report["warm_up_s"] = warm_up(workdir, files, folder / "pages", options, env)
     print(f"running {' '.join(command)} ...", file=sys.stderr, flush=True)
-    run = run_ingest("maktub ingest into SQLite", command, archive, len(files), args.interval, checkpoints)
+    run = run_ingest(
+        "maktub ingest into SQLite", command, archive, len(files), args.interval, checkpoints, env
+    )
     print_header(report)
     print_run(run)
     first = parse_checkpoints(args.checkpoints.split(",")[0], len(files))
