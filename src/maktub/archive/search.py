@@ -123,16 +123,10 @@ def search(
     compiler: _Compiler = _SQLite(archive) if archive.db.dialect == "sqlite" else _Postgres(archive)
     plan = compiler.plan(tree)
     db = archive.db
-    counted = int(
-        db.value(
-            f"SELECT count(*) FROM (SELECT 1 {plan.source} WHERE {plan.where} LIMIT ?) AS c",
-            [*plan.params, TOTAL_CAP + 1],
-        )
-        or 0
-    )
     offset = (page - 1) * per_page
+    candidates = None
     if sort == "relevance" and plan.score != "NULL":
-        page_rows = _ranked(db, plan, offset, per_page)
+        page_rows, candidates = _ranked(db, plan, offset, per_page)
     else:
         order = {
             "relevance": "d.date IS NULL, d.date DESC, d.seq DESC",
@@ -146,6 +140,16 @@ def search(
                 [*plan.params, per_page, offset],
             )
         ]
+    if candidates is not None and candidates < CANDIDATES:
+        counted = candidates  # every match was a candidate: no need to count them again
+    else:
+        counted = int(
+            db.value(
+                f"SELECT count(*) FROM (SELECT 1 {plan.source} WHERE {plan.where} LIMIT ?) AS c",
+                [*plan.params, TOTAL_CAP + 1],
+            )
+            or 0
+        )
     hits = compiler.hits(plan, page_rows)
     result = Results(query, min(counted, TOTAL_CAP), page, per_page, hits, notes=plan.notes)
     result.total_exact = counted <= TOTAL_CAP
@@ -156,8 +160,10 @@ def search(
     return result
 
 
-def _ranked(db: Any, plan: _Plan, offset: int, per_page: int) -> list[tuple[int, float | None]]:
-    """One page in order of relevance: the newest CANDIDATES matches ranked, then the rest newest first.
+def _ranked(db: Any, plan: _Plan, offset: int, per_page: int) -> tuple[list[tuple[int, float | None]], int]:
+    """One page in order of relevance, and how many candidates there were.
+
+    The newest CANDIDATES matches are ranked, then the rest follow newest first.
 
     Ranking every match of a word in half the archive costs as much as reading them all; the
     newest CANDIDATES are ranked exactly (all of them when there are fewer), the way a search
@@ -178,7 +184,7 @@ def _ranked(db: Any, plan: _Plan, offset: int, per_page: int) -> list[tuple[int,
                 [*plan.params, per_page - len(rows), beyond],
             )
         ]
-    return rows
+    return rows, len(found)
 
 
 def _tidy(snippet: str) -> str:
