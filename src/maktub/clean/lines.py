@@ -153,7 +153,7 @@ def clean_lines(
                 out.updated = out.updated or first_date(t)
             elif CRUMB_HINT.search(t) and is_breadcrumb(t) and words(t) <= 30:
                 out.crumbs.append(t)
-        elif reason := _line_reason(t):
+        elif reason := chrome_reason(t):
             if reason == "last updated":
                 out.updated = out.updated or first_date(t)
             elif reason == "breadcrumb":
@@ -183,7 +183,7 @@ def clean_lines(
 
 
 @lru_cache(maxsize=50_000)
-def _line_reason(t: str) -> str:
+def chrome_reason(t: str) -> str:
     """Why a line is chrome whatever page it is on (its text alone decides), or "".
 
     Cached: a site's menus, footers and labels repeat on every page of it.

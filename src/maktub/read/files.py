@@ -96,13 +96,20 @@ def _walk(
         for entry in entries:
             if entry.name.startswith(".") or os.path.splitext(entry.name)[1].lower() in ASSET_SUFFIXES:
                 continue
-            child_site = site or (entry.path if entry.is_dir() else str(path))
+            child_site = site or (entry.path if _is_dir(entry) else str(path))
             yield from _walk(Path(entry.path), options, seen_dirs, child_site)
         return
     if not path.is_file():
         yield RefusedInput(str(path), "not a regular file (a FIFO, socket or device): skipped")
         return
     yield from _read_file(path, options, site or str(path.parent))
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a symlink loop: refused when it is walked
+        return False
 
 
 def _os_reason(exc: OSError) -> str:

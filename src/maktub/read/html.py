@@ -244,6 +244,15 @@ def _marked_main(tree: etree._Element, page_chars: int) -> str:
     return ""
 
 
+def _only_a_link(el: etree._Element) -> bool:
+    """A paragraph whose whole text is the text of the one link inside it (a headline's link is not)."""
+    links = el.findall(".//a")
+    if len(links) != 1:
+        return False
+    own = " ".join("".join(el.itertext()).split())
+    return bool(own) and own == " ".join("".join(links[0].itertext()).split())
+
+
 def _own_text(el: etree._Element, out: list[str]) -> None:
     """The text of an element without its boxes of chrome (share rows, related stories, comments)."""
     tag = el.tag if isinstance(el.tag, str) else ""
@@ -252,6 +261,7 @@ def _own_text(el: etree._Element, out: list[str]) -> None:
         tag in DROP
         or tag in CHROME_TAGS - {"header", "footer"}
         or (not attrs.isspace() and CHROME_ATTR.search(attrs))
+        or (tag in {"p", "div"} and _only_a_link(el))  # 'Download the signed letter (PDF)': a link, not text
     ):
         return
     if el.text:
@@ -300,10 +310,16 @@ def _mark_outside_main(lines: list[Line], main_text: str, headings: list[str]) -
         n = ln.text.casefold()  # rendered lines are already whitespace-collapsed
         return n in main or (len(n) > 30 and n[:60] in main_flat)
 
+    from maktub.clean.lines import chrome_reason
+
+    # A 'Last updated' or share row at the end of the main text does not stretch it.
     inside = [
         i
         for i, ln in enumerate(lines)
-        if ln.text and (not ln.boilerplate or ln.reason == CLASS_CHROME) and in_main(ln)
+        if ln.text
+        and (not ln.boilerplate or ln.reason == CLASS_CHROME)
+        and in_main(ln)
+        and not chrome_reason(ln.text)
     ]
     if not inside:
         return
