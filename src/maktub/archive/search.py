@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -143,9 +144,10 @@ def search(
     if candidates is not None and candidates < CANDIDATES:
         counted = candidates  # every match was a candidate: no need to count them again
     else:
+        source, _ = plan.counting
         counted = int(
             db.value(
-                f"SELECT count(*) FROM (SELECT 1 {plan.source} WHERE {plan.where} LIMIT ?) AS c",
+                f"SELECT count(*) FROM (SELECT 1 {source} WHERE {plan.where} LIMIT ?) AS c",
                 [*plan.params, TOTAL_CAP + 1],
             )
             or 0
@@ -169,8 +171,9 @@ def _ranked(db: Any, plan: _Plan, offset: int, per_page: int) -> tuple[list[tupl
     newest CANDIDATES are ranked exactly (all of them when there are fewer), the way a search
     engine stops scoring once it has enough good answers.
     """
+    source, seq = plan.counting
     found = db.rows(
-        f"SELECT d.seq, {plan.score} {plan.source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?",
+        f"SELECT {seq}, {plan.score} {source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?",
         [*plan.params, CANDIDATES],
     )
     ranked = sorted(((r[0], float(r[1])) for r in found), key=lambda r: (-r[1], -r[0]))
@@ -180,7 +183,7 @@ def _ranked(db: Any, plan: _Plan, offset: int, per_page: int) -> tuple[list[tupl
         rows += [
             (r[0], None)
             for r in db.rows(
-                f"SELECT d.seq {plan.source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ? OFFSET ?",
+                f"SELECT {seq} {source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ? OFFSET ?",
                 [*plan.params, per_page - len(rows), beyond],
             )
         ]
@@ -219,6 +222,12 @@ class _Plan:
     notes: list[str] = field(default_factory=list)
     text_query: str = ""  # PostgreSQL: the tsquery's SQL and its values, for the snippets
     text_params: list[Any] = field(default_factory=list)
+    lean: str = ""  # FROM the full-text index alone, when no filter needs the documents' columns
+
+    @property
+    def counting(self) -> tuple[str, str]:
+        """(FROM …, the column of a document's number) for counting and ranking: the leanest."""
+        return (self.lean, "f.rowid") if self.lean else (self.source, "d.seq")
 
 
 class _Compiler:
@@ -336,6 +345,7 @@ class _SQLite(_Compiler):
             f"-bm25(documents_fts, {WEIGHTS})",
             "f.rowid DESC",
             self.notes,
+            lean="" if where else "FROM documents_fts f",  # the index holds current documents only
         )
 
     def hits(self, plan: _Plan, rows: list[tuple[int, float | None]]) -> list[Hit]:
@@ -502,42 +512,49 @@ _EXAMPLES = {"year": "1998 or 1998..2001", "date": "1998-05-17 or 1998-01..2001-
 
 
 def _facets(archive: Archive, plan: _Plan) -> dict[str, list[dict[str, Any]]]:
-    """Counts by kind, year, language and entity over the matches (the newest FACET_SAMPLE of them)."""
+    """Counts by kind, year, language and entity over the matches (the newest FACET_SAMPLE of them).
+
+    Two statements: the matches' kind, year and language (counted here), and their names by type.
+    """
     db = archive.db
     hits = f"SELECT d.seq, d.kind, d.year, d.language {plan.source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?"
     params = [*plan.params, FACET_SAMPLE]
+    rows = db.rows(hits, params)
     out: dict[str, list[dict[str, Any]]] = {}
-    for name, column in (("kind", "kind"), ("year", "year"), ("language", "language")):
-        rows = db.rows(
-            f"WITH hits AS ({hits}) SELECT {column}, count(*) FROM hits WHERE {column} IS NOT NULL "
-            f"GROUP BY {column} ORDER BY count(*) DESC, {column} LIMIT ?",
-            [*params, 50 if name == "year" else FACET_SIZE],
-        )
-        out[name] = [{"value": r[0], "count": r[1]} for r in rows]
+    for name, column in (("kind", 1), ("year", 2), ("language", 3)):
+        counts = Counter(r[column] for r in rows if r[column] is not None)
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+        out[name] = [{"value": v, "count": n} for v, n in ranked[: 50 if name == "year" else FACET_SIZE]]
     out["year"].sort(key=lambda f: f["value"], reverse=True)
+    named = db.rows(
+        f"WITH hits AS ({hits}) SELECT dn.type, dn.name_id, count(*) FROM hits h "
+        "JOIN doc_names dn ON dn.document_seq = h.seq GROUP BY dn.type, dn.name_id",
+        params,
+    )
+    top: dict[str, list[tuple[int, int]]] = {}
+    for type_, name_id, n in named:
+        top.setdefault(type_, []).append((n, name_id))
+    wanted = {
+        name_id: n for type_ in top for n, name_id in sorted(top[type_], reverse=True)[: FACET_SIZE * 5]
+    }
+    owners = (
+        db.rows(
+            "SELECT en.name_id, e.id, e.name, e.slug, e.type FROM entity_names en "
+            f"JOIN entities e ON e.id = en.entity_id WHERE en.name_id IN ({_marks(wanted)})",
+            list(wanted),
+        )
+        if wanted
+        else []
+    )
+    by_entity: dict[int, dict[str, Any]] = {}
+    types: dict[int, str] = {}
+    for name_id, entity_id, entity_name, slug, type_ in owners:
+        entry = by_entity.setdefault(entity_id, {"value": entity_name, "slug": slug, "count": 0})
+        entry["count"] += wanted[name_id]
+        types[entity_id] = type_
     for name, type_ in (("people", "person"), ("organisations", "organization"), ("places", "place")):
-        # Count names (one row per document and name), then add up each entity's names.
-        rows = db.rows(
-            f"WITH hits AS ({hits}) SELECT dn.name_id, count(*) AS n FROM hits h "
-            "JOIN doc_names dn ON dn.document_seq = h.seq WHERE dn.type = ? "
-            "GROUP BY dn.name_id ORDER BY n DESC LIMIT ?",
-            [*params, type_, FACET_SIZE * 5],
-        )
-        counts = {r[0]: r[1] for r in rows}
-        owners = (
-            db.rows(
-                "SELECT en.name_id, e.id, e.name, e.slug FROM entity_names en JOIN entities e ON e.id = en.entity_id "
-                f"WHERE en.name_id IN ({_marks(counts)})",
-                list(counts),
-            )
-            if counts
-            else []
-        )
-        by_entity: dict[int, dict[str, Any]] = {}
-        for name_id, entity_id, entity_name, slug in owners:
-            entry = by_entity.setdefault(entity_id, {"value": entity_name, "slug": slug, "count": 0})
-            entry["count"] += counts[name_id]
-        out[name] = sorted(by_entity.values(), key=lambda f: (-f["count"], f["value"]))[:FACET_SIZE]
+        entries = [e for i, e in by_entity.items() if types[i] == type_]
+        out[name] = sorted(entries, key=lambda f: (-f["count"], f["value"]))[:FACET_SIZE]
     return out
 
 
