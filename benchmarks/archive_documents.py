@@ -5,19 +5,19 @@
     for pages in corpus.batches(1_000_000): archive.add(pages)
 
 Each page holds one document: a letter, an article, a statement or a listing, in English or
-(one in ten) Urdu, dated over 1995–2024 (one in twenty undated), of 40–600 words (about 280 on average). Words
-come from a Zipf-like vocabulary, so some words are in most documents and others in a handful:
-about 45% function words ("the", "of"; "کے", "میں") and the rest content words drawn with
-weight 1/rank from 150,000 made-up English words and 30,000 made-up Urdu ones. The content
-words are built from syllables that end in a, o or u so that neither FTS5's porter stemmer nor
-PostgreSQL's English one changes them, and none is a stop word: a word picked from the index
-is the word a person types on both backends.
+(one in ten) Urdu, dated over 1995–2024 (one in twenty undated), of 40–600 words (about 300
+on average, 1.8 kB of text). Words come from a Zipf-like vocabulary, so some words are in most
+documents and others in a handful: about 45% function words ("the", "of"; "کے", "میں") and
+the rest content words drawn with weight 1/rank from 150,000 made-up English words and 30,000
+made-up Urdu ones. The content words are built from syllables and end in a, o or u, so that
+neither FTS5's porter stemmer nor PostgreSQL's English one changes them and none is a stop
+word: a word picked from the index is the word a person types, on both backends.
 
 Each document names a few people, organisations and places drawn from generated pools with
-weight 1/rank (so a few are in tens of thousands of documents), as mentions with their offsets in
-the text; letters have a sender and a recipient, articles an author, statements a speaking
-body or person. The stored record is the contract JSON, text included, as `maktub extract`
-prints it, so rows are as wide as a real archive's.
+weight about 1/rank (the most named are in a sixth of all documents), as mentions with their
+offsets in the text; letters have a sender and a recipient, articles an author, statements a
+speaking body or person. The stored record is the contract JSON, text included, as `maktub
+extract` prints it, so rows are as wide as a real archive's.
 
 Batch `b` is generated from its own generator seeded with (seed, b), so the corpus depends
 only on the seed and the count, not on how it is consumed. Needs numpy (installed with spaCy).
@@ -145,12 +145,26 @@ class _Forms:
         self.table = np.array(table, dtype=object)
 
 
+def fingerprint() -> str:
+    """A short hash of this module's source: a saved archive is reused only if it matches."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+def _vocabulary_random(seed: int) -> random.Random:
+    return random.Random(f"maktub search benchmark {seed}")
+
+
+def english_vocabulary(seed: int) -> list[str]:
+    """The made-up English words of the corpus of `seed`, most frequent first."""
+    return _made_up_words(_vocabulary_random(seed), ENGLISH_WORDS, _english_word)
+
+
 class Corpus:
     """The generated archive of one seed: vocabulary, name pools and pages, batch by batch."""
 
     def __init__(self, seed: int) -> None:
         self.seed = seed
-        rng = random.Random(f"maktub search benchmark {seed}")
+        rng = _vocabulary_random(seed)
         self.english = _made_up_words(rng, ENGLISH_WORDS, _english_word)
         self.urdu = _made_up_words(rng, URDU_WORDS, _urdu_word)
         self.forms = {
@@ -182,10 +196,6 @@ class Corpus:
             rng.shuffle(pool)
         self.pools = {"person": self.people, "organization": self.orgs, "place": self.places}
         self.name_cdf = {type_: _zipf_cdf(len(pool), 0.9).tolist() for type_, pool in self.pools.items()}
-
-    def fingerprint(self) -> str:
-        """A short hash of this module's source: a saved archive is reused only if it matches."""
-        return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
     def batches(self, count: int, batch: int = BATCH) -> Iterator[list[Prepared]]:
         """`count` pages in lists of `batch`; batch b of BATCH pages is always the same pages."""
@@ -219,7 +229,11 @@ class Corpus:
         for i in range(size):
             n = number * BATCH + i
             language = "ur" if urdu[i] else "en"
-            date = None if undated[i] else str(np.datetime64("1995-01-01") + np.timedelta64(int(days[i]), "D"))
+            date = (
+                None
+                if undated[i]
+                else str(np.datetime64(f"{FIRST_YEAR}-01-01") + np.timedelta64(int(days[i]), "D"))
+            )
             pages.append(self._page(pick, n, KINDS[kinds[i]], language, date, texts[i]))
         return pages
 
@@ -250,7 +264,9 @@ class Corpus:
         pool, cdf = self.pools[type_], self.name_cdf[type_]
         return list(dict.fromkeys(pool[min(bisect(cdf, rng.random()), len(pool) - 1)] for _ in range(count)))
 
-    def _page(self, rng: random.Random, n: int, kind: str, language: str, date: str | None, words: list[str]) -> Prepared:
+    def _page(
+        self, rng: random.Random, n: int, kind: str, language: str, date: str | None, words: list[str]
+    ) -> Prepared:
         people = self._names(rng, "person", rng.randint(1, 3))
         orgs = self._names(rng, "organization", rng.randint(0, 2))
         places = self._names(rng, "place", rng.randint(0, 2))
@@ -282,7 +298,7 @@ class Corpus:
             head, tail = ("فہرست:" if ur else "Archive listing:"), ""
             title_words = ["فہرست" if ur else "Listing", *words[:3]]
         mentioned = [*people, *orgs, *places]
-        for role, name in parties:
+        for _, name in parties:
             if name not in mentioned:
                 mentioned.append(name)
         # The body's words in chunks, a name between two chunks; offsets are counted as it is built.

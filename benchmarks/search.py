@@ -34,16 +34,18 @@ never a verdict, and is not part of the test run.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import multiprocessing
 import os
 import random
 import re
+import signal
 import statistics
 import subprocess
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -58,9 +60,9 @@ try:
 except ImportError:  # run without the package installed: use the source tree
     sys.path.insert(0, str(ROOT / "src"))
 
-from archive_documents import BATCH, Corpus  # noqa: E402
+from archive_documents import BATCH, Corpus, english_vocabulary, fingerprint  # noqa: E402
 from extract import machine  # noqa: E402
-
+from ingest import code_state  # noqa: E402
 from maktub.archive import Archive  # noqa: E402
 from maktub.archive.fold import fold, fold_for_index  # noqa: E402
 from maktub.archive.prepare import Prepared  # noqa: E402
@@ -89,6 +91,7 @@ class Rows:
     index: list[tuple[Any, ...]] = field(default_factory=list)  # seq and the folded text
     mentions: list[tuple[Any, ...]] = field(default_factory=list)
     parties: list[tuple[Any, ...]] = field(default_factory=list)
+    doc_names: list[tuple[Any, ...]] = field(default_factory=list)  # each name of a document once, typed
     counts: Counter[int] = field(default_factory=Counter)  # documents per name id
 
 
@@ -116,17 +119,18 @@ def rows_of(pages: list[Prepared], first: int, dialect: str, ids: dict[tuple[str
              doc.text, doc.names, doc.record)
         )  # fmt: skip
         rows.index.append((seq, fold_text(doc.title), fold_text(doc.text), fold_text(doc.names)))
-        seen = set()
+        seen: dict[int, str] = {}  # name id -> type, mentions first, then parties
         for type_, name, start, stop in doc.mentions:
             name_id = ids[(type_, key(name))]
             rows.mentions.append((seq, name_id, start, stop))
-            seen.add(name_id)
+            seen[name_id] = type_
         for role, name, type_ in doc.parties:
             party_id = ids[(type_, key(name))] if key(name) else None
             rows.parties.append((seq, role, party_id, name))
             if party_id is not None:
-                seen.add(party_id)
-        rows.counts.update(seen)
+                seen.setdefault(party_id, type_)
+        rows.doc_names += [(seq, name_id, type_) for name_id, type_ in seen.items()]
+        rows.counts.update(seen.keys())
     return rows
 
 
@@ -156,7 +160,13 @@ def generated_rows(corpus: Corpus, count: int, dialect: str, jobs: int) -> Itera
         return
     context = multiprocessing.get_context("fork")  # the children share the parent's vocabulary
     with context.Pool(jobs, initializer=_worker_start, initargs=(corpus, dialect, ids)) as pool:
-        yield from pool.imap(_worker_batch, work, chunksize=1)
+        pending: deque[Any] = deque()
+        for job in work:  # a few batches ahead of the writer, no more: each is megabytes
+            pending.append(pool.apply_async(_worker_batch, (job,)))
+            if len(pending) > 2 * jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 def write_sqlite(archive: Archive, rows: Rows) -> None:
@@ -175,12 +185,23 @@ def write_sqlite(archive: Archive, rows: Rows) -> None:
             "year, text, names, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows.documents,
         )
-        conn.executemany("INSERT INTO documents_fts (rowid, title, text, names) VALUES (?, ?, ?, ?)", rows.index)
-        conn.executemany("INSERT INTO mentions (document_seq, name_id, start, stop) VALUES (?, ?, ?, ?)", rows.mentions)
-        conn.executemany("INSERT INTO parties (document_seq, role, name_id, name) VALUES (?, ?, ?, ?)", rows.parties)
+        conn.executemany(
+            "INSERT INTO documents_fts (rowid, title, text, names) VALUES (?, ?, ?, ?)", rows.index
+        )
+        conn.executemany(
+            "INSERT INTO mentions (document_seq, name_id, start, stop) VALUES (?, ?, ?, ?)", rows.mentions
+        )
+        conn.executemany(
+            "INSERT INTO parties (document_seq, role, name_id, name) VALUES (?, ?, ?, ?)", rows.parties
+        )
+        conn.executemany(
+            "INSERT INTO doc_names (document_seq, name_id, type) VALUES (?, ?, ?)", rows.doc_names
+        )
 
 
-_DOCUMENT_COLUMNS = "seq, id, revision_id, parent_id, position, kind, title, language, date, year, text, names, record"
+_DOCUMENT_COLUMNS = (
+    "seq, id, revision_id, parent_id, position, kind, title, language, date, year, text, names, record"
+)
 
 
 def write_postgres(archive: Archive, rows: Rows) -> None:
@@ -194,6 +215,7 @@ def write_postgres(archive: Archive, rows: Rows) -> None:
              [d + i[1:] for d, i in zip(rows.documents, rows.index, strict=True)]),
             ("mentions", "document_seq, name_id, start, stop", rows.mentions),
             ("parties", "document_seq, role, name_id, name", rows.parties),
+            ("doc_names", "document_seq, name_id, type", rows.doc_names),
         ):  # fmt: skip
             with cur.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for row in data:
@@ -227,7 +249,9 @@ def wipe_postgres(url: str) -> None:
             if "runs" in tables:
                 for (paths,) in conn.execute("SELECT paths FROM runs"):
                     saved = json.loads(paths)
-                    mine = mine or bool(saved and isinstance(saved[0], dict) and saved[0].get("benchmark") == MARKER)
+                    mine = mine or bool(
+                        saved and isinstance(saved[0], dict) and saved[0].get("benchmark") == MARKER
+                    )
             if not mine:
                 raise SystemExit(
                     f"search.py: {url} holds tables this benchmark did not make; give it an empty database "
@@ -237,11 +261,23 @@ def wipe_postgres(url: str) -> None:
         conn.execute("CREATE SCHEMA public")
 
 
-def build(target: str, count: int, seed: int, loader: str, jobs: int) -> dict[str, Any]:
-    """The archive at `target` with `count` generated documents: reused if it matches, else built."""
+def build(
+    target: str, count: int, seed: int, loader: str, jobs: int, source: Path | None = None
+) -> dict[str, Any]:
+    """The archive at `target` with `count` generated documents: reused if it matches, else built.
+
+    A PostgreSQL archive is filled from the rows of the SQLite one at `source` when given (the
+    same documents, not generated a second time).
+    """
     postgres = target.startswith("postgresql://")
-    corpus_hash = Corpus.fingerprint()
-    wanted = {"benchmark": MARKER, "documents": count, "seed": seed, "generator": corpus_hash, "loader": loader}
+    wanted = {
+        "benchmark": MARKER,
+        "documents": count,
+        "seed": seed,
+        "generator": fingerprint(),
+        "schema": schema_fingerprint(),
+        "loader": loader,
+    }
     if postgres or Path(target).exists():
         with Archive.open(target, upgrade=False) as archive:
             try:
@@ -256,66 +292,191 @@ def build(target: str, count: int, seed: int, loader: str, jobs: int) -> dict[st
         for suffix in ("", "-wal", "-shm"):
             Path(target + suffix).unlink(missing_ok=True)
     started = time.perf_counter()
-    print(f"building {count:,} documents in {target} ...", file=sys.stderr, flush=True)
-    corpus = Corpus(seed)
+    copying = postgres and loader == "bulk" and source is not None
+    print(
+        f"building {count:,} documents in {target}" + (f" from {source}" if copying else "") + " ...",
+        file=sys.stderr,
+        flush=True,
+    )
     with Archive.open(target) as archive:
         run = archive.start_run([wanted])  # type: ignore[list-item]
+        writing = None
         if loader == "add":
-            for pages in corpus.batches(count):
+            for pages in Corpus(seed).batches(count):
                 archive.add(pages, run)
+        elif copying:
+            assert source is not None
+            writing = load_rows(archive, copied_rows(source, count), lambda _: stored_names(source))
         else:
-            load_rows(archive, corpus, count, jobs)
+            corpus = Corpus(seed)
+            writing = load_rows(
+                archive,
+                generated_rows(corpus, count, archive.db.dialect, jobs),
+                lambda c: new_names(corpus, c),
+            )
         loaded = time.perf_counter()
+        unknown = unknown_tables(archive) if loader == "bulk" else []
+        for table in unknown:
+            print(f"  warning: table {table} is new to this benchmark and was left empty", file=sys.stderr)
         archive.relink()
         linked = time.perf_counter()
         if postgres:
             archive.db.execute("VACUUM ANALYZE")
         archive.finish_run(run, count, count, 0, "complete")
         manifest = wanted | {
+            "from": str(source) if copying else "generated",
             "load_s": round(loaded - started, 1),
+            "writing_s": round(writing, 1) if writing is not None else None,
             "relink_s": round(linked - loaded, 1),
             "build_s": round(time.perf_counter() - started, 1),
+            "unknown_tables": unknown,
         }
         archive.db.execute("UPDATE runs SET paths = ? WHERE id = ?", (json.dumps([manifest]), run))
     return manifest | {"status": "complete", "reused": False}
 
 
-def load_rows(archive: Archive, corpus: Corpus, count: int, jobs: int) -> None:
-    """Every generated page into the archive with bulk SQL, then the names and their counts."""
-    db = archive.db
-    postgres = db.dialect == "postgresql"
-    if postgres:
-        db.execute("DROP INDEX documents_search")  # built once at the end: far faster than row by row
-        db.execute(f"CREATE TEMP TABLE staging AS SELECT {_DOCUMENT_COLUMNS} FROM documents WITH NO DATA")
-        db.execute("ALTER TABLE staging ADD COLUMN title_i TEXT, ADD COLUMN text_i TEXT, ADD COLUMN names_i TEXT")
-    counts: Counter[int] = Counter()
-    done, started = 0, time.perf_counter()
-    for rows in generated_rows(corpus, count, db.dialect, jobs):
-        (write_postgres if postgres else write_sqlite)(archive, rows)
-        counts.update(rows.counts)
-        done += len(rows.documents)
-        if done % 50_000 < BATCH or done == count:
-            rate = done / (time.perf_counter() - started)
-            print(f"  {done:,} documents, {rate:,.0f}/s", file=sys.stderr, flush=True)
+# The tables the bulk loader writes (or relink does), and those it leaves empty on purpose.
+LOADED = {
+    "meta",
+    "runs",
+    "sources",
+    "revisions",
+    "documents",
+    "documents_fts",
+    "mentions",
+    "parties",
+    "doc_names",
+}
+LOADED |= {"names", "entities", "entity_names"}
+LEFT_EMPTY = {"name_aliases", "relations", "claims", "doc_references", "media", "corrections", "refused"}
+LEFT_EMPTY |= {"collections", "collection_documents"}
+
+
+def schema_fingerprint() -> str:
+    """A short hash of the archive's schema module: an archive made with another is built again."""
+    import maktub.archive.schema as schema
+
+    return hashlib.sha256(Path(schema.__file__).read_bytes()).hexdigest()[:16]
+
+
+def unknown_tables(archive: Archive) -> list[str]:
+    """Tables of the archive that the bulk loader knows nothing of (a schema newer than this file)."""
+    if archive.db.dialect == "sqlite":
+        sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+    else:
+        sql = "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+    tables = {r[0] for r in archive.db.rows(sql) if not r[0].startswith("documents_fts_")}
+    return sorted(tables - LOADED - LEFT_EMPTY)
+
+
+def copied_rows(path: Path, count: int) -> Iterator[Rows]:
+    """The rows of the SQLite archive at `path`, BATCH documents at a time, folded for PostgreSQL."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        for first in range(1, count + 1, BATCH):
+            span = (first, first + BATCH - 1)
+            rows = Rows()
+            rows.sources = conn.execute(
+                "SELECT id, location, site FROM sources WHERE id BETWEEN ? AND ?", span
+            ).fetchall()
+            rows.revisions = conn.execute(
+                "SELECT id, source_id, content_hash, format, bytes, captured, ingested FROM revisions "
+                "WHERE id BETWEEN ? AND ?",
+                span,
+            ).fetchall()
+            rows.documents = conn.execute(
+                f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE seq BETWEEN ? AND ? ORDER BY seq", span
+            ).fetchall()
+            rows.index = [
+                (d[0], fold_for_index(d[6]), fold_for_index(d[10]), fold_for_index(d[11]))
+                for d in rows.documents
+            ]
+            rows.mentions = conn.execute(
+                "SELECT document_seq, name_id, start, stop FROM mentions WHERE document_seq BETWEEN ? AND ?",
+                span,
+            ).fetchall()
+            rows.parties = conn.execute(
+                "SELECT document_seq, role, name_id, name FROM parties WHERE document_seq BETWEEN ? AND ?",
+                span,
+            ).fetchall()
+            rows.doc_names = conn.execute(
+                "SELECT document_seq, name_id, type FROM doc_names WHERE document_seq BETWEEN ? AND ?", span
+            ).fetchall()
+            yield rows
+    finally:
+        conn.close()
+
+
+def stored_names(path: Path) -> list[tuple[Any, ...]]:
+    """The names table of the SQLite archive at `path`."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT id, type, key, name, documents FROM names ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def new_names(corpus: Corpus, counts: Counter[int]) -> list[tuple[Any, ...]]:
+    """The rows of `names` for the generated names that some document holds, with their counts."""
     spelled = {}
     for pool in (corpus.people, corpus.orgs, corpus.places):
         for name in pool:
             for spelling in (name.en, name.ur):
                 spelled.setdefault((name.type, key(spelling)), spelling)
-    names = [
+    return [
         (name_id, type_, k, spelled[(type_, k)], counts[name_id])
         for (type_, k), name_id in name_ids(corpus).items()
         if counts[name_id]
     ]
+
+
+def load_rows(
+    archive: Archive, batches: Iterator[Rows], names: Callable[[Counter[int]], list[tuple[Any, ...]]]
+) -> float:
+    """Every batch into the archive with bulk SQL, then the names; returns the seconds spent writing."""
+    db = archive.db
+    postgres = db.dialect == "postgresql"
+    if postgres:
+        db.execute("DROP INDEX documents_search")  # built once at the end: far faster than row by row
+        db.execute(f"CREATE TEMP TABLE staging AS SELECT {_DOCUMENT_COLUMNS} FROM documents WITH NO DATA")
+        db.execute(
+            "ALTER TABLE staging ADD COLUMN title_i TEXT, ADD COLUMN text_i TEXT, ADD COLUMN names_i TEXT"
+        )
+    counts: Counter[int] = Counter()
+    done, started, writing = 0, time.perf_counter(), 0.0
+    for rows in batches:
+        begin = time.perf_counter()
+        (write_postgres if postgres else write_sqlite)(archive, rows)
+        writing += time.perf_counter() - begin
+        counts.update(rows.counts)
+        done += len(rows.documents)
+        if done % 50_000 < BATCH:
+            spent = time.perf_counter() - started
+            print(
+                f"  {done:,} documents, {done / spent:,.0f}/s ({writing:.0f} s of {spent:.0f} s writing, "
+                "the rest making the rows)",
+                file=sys.stderr,
+                flush=True,
+            )
+    spent = time.perf_counter() - started
+    print(f"  {done:,} documents in {spent:.0f} s ({writing:.0f} s writing)", file=sys.stderr, flush=True)
+    begin = time.perf_counter()
     with db.transaction():
-        db.many("INSERT INTO names (id, type, key, name, documents) VALUES (?, ?, ?, ?, ?)", names)
+        db.many("INSERT INTO names (id, type, key, name, documents) VALUES (?, ?, ?, ?, ?)", names(counts))
     if postgres:
         print("  creating the full-text index ...", file=sys.stderr, flush=True)
         db.execute("SET maintenance_work_mem = '1GB'")
         db.execute("CREATE INDEX documents_search ON documents USING gin (search)")
         db.execute("RESET maintenance_work_mem")
         for table, column in (("sources", "id"), ("revisions", "id"), ("documents", "seq"), ("names", "id")):
-            db.execute(f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), max({column})) FROM {table}")
+            db.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), max({column})) FROM {table}"
+            )
+    return writing + time.perf_counter() - begin
 
 
 # --- choosing the queries ----------------------------------------------------------------
@@ -327,7 +488,9 @@ class Query:
 
     text: str
     frequencies: list[int]
-    hits: int = -1
+    total: int = -1  # what search reports (it may stop counting at a cap)
+    matches: int = -1  # the bare count(*)
+    agreement: float | None = None  # share of search's first ten that an uncapped ranking also puts there
 
 
 @dataclass
@@ -349,9 +512,11 @@ def term_frequencies(path: Path) -> dict[str, int]:
     return dict(rows)
 
 
-def choose_queries(frequencies: dict[str, int], documents: int, per_group: int, seed: int) -> list[Group]:
-    """`per_group` queries for each group, words picked at random within their band."""
-    corpus_words = set(Corpus.vocabulary_sample_check(frequencies))
+def choose_queries(
+    path: Path, frequencies: dict[str, int], documents: int, per_group: int, seed: int
+) -> list[Group]:
+    """`per_group` queries a group: made-up words at random within their band, pairs found together."""
+    corpus_words = set(english_vocabulary(seed)) & set(frequencies)
     rng = random.Random(f"queries {seed}")
     bands: dict[str, list[str]] = {}
     for band, (low, high) in BANDS.items():
@@ -363,13 +528,31 @@ def choose_queries(frequencies: dict[str, int], documents: int, per_group: int, 
     for band, words in bands.items():
         chosen = rng.sample(words, min(per_group, len(words)))
         groups.append(Group(f"1 word, {band}", [Query(w, [frequencies[w]]) for w in chosen]))
-    for band, words in bands.items():
-        pairs = [rng.sample(words, 2) for _ in range(per_group)] if len(words) >= 2 else []
-        groups.append(Group(f"2 words, {band}", [Query(" ".join(p), [frequencies[w] for w in p]) for p in pairs]))
-    if bands["common"] and bands["rare"]:
-        pairs = [[rng.choice(bands["common"]), rng.choice(bands["rare"])] for _ in range(per_group)]
-        groups.append(Group("2 words, common+rare", [Query(" ".join(p), [frequencies[w] for w in p]) for p in pairs]))
+    with Archive.open(str(path), upgrade=False) as archive:
+        for first, second in (
+            ("rare", "rare"),
+            ("middling", "middling"),
+            ("common", "common"),
+            ("rare", "common"),
+        ):
+            pairs = []
+            for _ in range(per_group if bands[first] and bands[second] else 0):
+                word = rng.choice(bands[first])
+                pairs.append([word, partner(archive, word, bands[second], rng)])
+            name = f"2 words, {first}" if first == second else f"2 words, {second}+{first}"
+            groups.append(Group(name, [Query(" ".join(p), [frequencies[w] for w in p]) for p in pairs]))
     return groups
+
+
+def partner(archive: Archive, word: str, candidates: list[str], rng: random.Random) -> str:
+    """A word of `candidates` found in a document beside `word` (as people search), else any."""
+    texts = archive.db.rows(
+        "SELECT d.text FROM documents_fts f JOIN documents d ON d.seq = f.rowid WHERE documents_fts MATCH ? LIMIT 20",
+        ['"' + word + '"'],
+    )
+    seen = {w for (text,) in texts for w in re.findall(r"[a-z]+", text.lower())}
+    beside = sorted(seen.intersection(candidates) - {word})
+    return rng.choice(beside) if beside else rng.choice([w for w in candidates if w != word])
 
 
 # --- measuring ---------------------------------------------------------------------------
@@ -407,19 +590,44 @@ class StatementClock:
 
 
 def purpose(sql: str, params: Sequence[Any]) -> str:
-    """What a statement of `search` is for: the total, the page of hits, or one facet."""
+    """What a statement of `search` is for, from its shape: the total, ranking, snippets, a facet."""
     if "WITH hits" in sql:
         column = re.search(r"SELECT (\w+), count\(\*\) FROM hits", sql)
         if column:
             return f"facet {column[1]}"
-        if "JOIN mentions" in sql and len(params) >= 2:
-            return f"facet {params[-2]}"
-        return "facet ?"
+        type_ = next((p for p in params if p in ("person", "organization", "place")), None)
+        return f"facet {type_}" if type_ else "facet ?"
+    if "JOIN entities" in sql:
+        return "facet entities"  # the entities of the names a facet counted
     if sql.lstrip().startswith("SELECT count(*)"):
         return "total"
-    if "LIMIT ? OFFSET ?" in sql:
+    if "snippet(" in sql or "ts_headline(" in sql:
+        return "snippets"
+    if "ORDER BY" in sql and ("bm25(" in sql or "rank" in sql):
+        return "rank"
+    if "LIMIT" in sql:
         return "page"
     return "other"
+
+
+def agreement(archive: Archive, query: str, result: Any) -> float | None:
+    """The share of `result`'s hits that search also returns when it ranks every match.
+
+    `search` may rank only some of the matches (search.CANDIDATES, the newest); this runs it
+    once more, untimed, with no such limit. None when search has no such limit or no hits.
+    """
+    import maktub.archive.search as module
+
+    limit = getattr(module, "CANDIDATES", None)
+    if limit is None or not result.results:
+        return None
+    module.CANDIDATES = 10**12  # type: ignore[attr-defined]
+    try:
+        exact = search(archive, query, per_page=PER_PAGE, facets=False)
+    finally:
+        module.CANDIDATES = limit  # type: ignore[attr-defined]
+    wanted = {h.id for h in exact.results}
+    return len(wanted & {h.id for h in result.results}) / len(wanted) if wanted else None
 
 
 def bare_statements(dialect: str, words: list[str]) -> dict[str, tuple[str, list[Any]]]:
@@ -462,8 +670,11 @@ def measure(
             out = times[group.name]
             words = query.text.split()
             steps: list[tuple[str, Callable[[], Any]]] = [
-                ("search", lambda: search(archive, query.text, per_page=PER_PAGE, facets=False)),
-                ("search+facets", lambda: search(archive, query.text, per_page=PER_PAGE, facets=True)),
+                ("search", lambda text=query.text: search(archive, text, per_page=PER_PAGE, facets=False)),
+                (
+                    "search+facets",
+                    lambda text=query.text: search(archive, text, per_page=PER_PAGE, facets=True),
+                ),
             ]
             for name, (sql, params) in bare_statements(dialect, words).items():
                 steps.append((name, lambda sql=sql, params=params: conn.execute(sql, params).fetchall()))
@@ -478,7 +689,10 @@ def measure(
                     statements = clock.stop()
                 if number == 0:
                     if name == "search":
-                        query.hits = result.total
+                        query.total = result.total
+                        query.agreement = agreement(archive, query.text, result)
+                    elif name == "bare count":
+                        query.matches = int(result[0][0])
                     continue
                 out[name].append(seconds)
                 spent[group.name] += seconds
@@ -487,8 +701,48 @@ def measure(
                         out[f"  {label}"].append(s)
                     out["  python and the rest"].append(seconds - sum(statements.values()))
         label = "warm-up" if number == 0 else f"round {number}/{rounds}"
-        print(f"  {label}: {len(jobs)} queries, {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+        print(
+            f"  {label}: {len(jobs)} queries, {time.perf_counter() - started:.0f} s",
+            file=sys.stderr,
+            flush=True,
+        )
     return {name: dict(v) for name, v in times.items()}
+
+
+def explain(archive: Archive, query: str) -> None:
+    """Print each statement search (with facets) sends for `query`: its purpose, time and plan."""
+    db = archive.db
+    sent: list[tuple[str, list[Any], float]] = []
+    rows, one = db.rows, db.one
+
+    def recorded(call: Callable[..., Any]) -> Callable[..., Any]:
+        def run(sql: str, params: Sequence[Any] = ()) -> Any:
+            start = time.perf_counter()
+            try:
+                return call(sql, params)
+            finally:
+                sent.append((sql, list(params), time.perf_counter() - start))
+
+        return run
+
+    db.rows, db.one = recorded(rows), recorded(one)  # type: ignore[method-assign]
+    try:
+        search(archive, query, per_page=PER_PAGE, facets=True)
+    finally:
+        db.rows, db.one = rows, one  # type: ignore[method-assign]
+    print(f"\n  plans for {query!r}, statement by statement (a plan shown once per statement text):")
+    shown: set[str] = set()
+    for sql, params, seconds in sent:
+        print(f"  - {purpose(sql, params)}, {seconds * 1000:.1f} ms: {' '.join(sql.split())[:150]}")
+        if sql in shown:
+            continue
+        shown.add(sql)
+        if db.dialect == "sqlite":
+            for row in rows(f"EXPLAIN QUERY PLAN {sql}", params):
+                print(f"      {row[3]}")
+        else:
+            for row in rows(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params):
+                print(f"      {row[0]}")
 
 
 def figures(samples: list[float]) -> dict[str, float]:
@@ -534,56 +788,101 @@ def backend_report(
         ratio = {}
         if bare and plain:
             ratio = {"p50": plain["p50"] / bare["p50"], "p95": plain["p95"] / bare["p95"]}
-        hits = sorted(q.hits for q in group.queries)
+        hits = sorted(q.matches for q in group.queries)
+        totals = sorted(q.total for q in group.queries)
+        agreed = sorted(q.agreement for q in group.queries if q.agreement is not None)
         frequencies = sorted(f for q in group.queries for f in q.frequencies)
         out["groups"][group.name] = {
             "queries": [asdict(q) for q in group.queries],
-            "frequencies": [frequencies[0], statistics.median(frequencies), frequencies[-1]] if frequencies else [],
+            "frequencies": [frequencies[0], statistics.median(frequencies), frequencies[-1]]
+            if frequencies
+            else [],
             "hits": [hits[0], statistics.median(hits), hits[-1]] if hits else [],
+            "totals": [totals[0], statistics.median(totals), totals[-1]] if totals else [],
+            "agreement": [agreed[0], statistics.median(agreed)] if agreed else [],
             "measures": measured,
             "ratio_to_bare": ratio,
         }
     return out
 
 
+# The columns of "where the time goes", in this order when present: a measure, and its heading.
+BREAKDOWN = {
+    "  total": "count(*)",
+    "  rank": "rank",
+    "  page": "page",
+    "  snippets": "snippets",
+    "  facet kind": "f:kind",
+    "  facet year": "f:year",
+    "  facet language": "f:lang",
+    "  facet person": "f:person",
+    "  facet organization": "f:org",
+    "  facet place": "f:place",
+    "  facet entities": "f:entity",
+    "  facet ?": "f:?",
+    "  other": "other",
+    "  python and the rest": "python",
+    "bare count": "bare count",
+    "bare 10 unranked": "bare unrnk",
+}
+
+
 def print_backend(name: str, report: dict[str, Any]) -> None:
+    """One backend's build, the times per group, and where search spends them."""
     b = report["build"]
     made = "reused" if b.get("reused") else "built now"
     size = ", ".join(f"{k.removesuffix('_mb')} {v:,.0f} MB" for k, v in report["size"].items())
     print(f"\n{name}: {report['target']}" + (f" (server {report['server']})" if report.get("server") else ""))
     print(
-        f"  {b['documents']:,} documents, seed {b['seed']}, loader {b['loader']}: {made}; build {b['build_s']:.0f} s "
+        f"  {b['documents']:,} documents, seed {b['seed']}, loader {b['loader']}, {made}: build {b['build_s']:.0f} s "
         f"(load {b['load_s']:.0f} s, relink {b['relink_s']:.0f} s); {size}"
+        + (f"\n  rows copied from {b['from']}" if b.get("from", "generated") != "generated" else "")
     )
-    main = ["search", "search+facets", "bare top 10"]
-    print(f"\n  {'group':<24}{'documents/word':>20}{'hits':>20}", end="")
-    for m in main:
-        print(f"{m + ' p50/p95 ms':>26}", end="")
-    print(f"{'search/bare p50':>17}{'p95':>6}")
+    for table in b.get("unknown_tables", []):
+        print(
+            f"  warning: table {table} is new to this benchmark and was left empty; check with --loader add"
+        )
+
+    def span(values: list[Any]) -> str:
+        return "–".join(f"{int(x):,}" for x in values) if values else "-"
+
+    main = {"search": "search", "search+facets": "+facets", "bare top 10": "bare top 10"}
+    print(
+        f"\n  {'':<24}{'documents/word':>20}{'matches':>22}" + "".join(f"{h:>17}" for h in main.values()),
+        end="",
+    )
+    print(f"{'search/bare':>15}")
+    print(f"  {'group':<24}{'min–median–max':>20}{'min–median–max':>22}" + f"{'p50 / p95':>17}" * 3, end="")
+    print(f"{'p50   p95':>15}")
     for group, g in report["groups"].items():
-        freq = "–".join(f"{int(x):,}" for x in g["frequencies"]) if g["frequencies"] else "-"
-        hits = "–".join(f"{int(x):,}" for x in g["hits"]) if g["hits"] else "-"
-        print(f"  {group:<24}{freq:>20}{hits:>20}", end="")
+        print(f"  {group:<24}{span(g['frequencies']):>20}{span(g['hits']):>22}", end="")
         for m in main:
             f = g["measures"].get(m)
-            print(f"{(f'{f['p50']:.1f} / {f['p95']:.1f}' if f else '-'):>26}", end="")
+            cell = f"{f['p50']:.1f} / {f['p95']:.1f}" if f else "-"
+            print(f"{cell:>17}", end="")
         r = g["ratio_to_bare"]
-        print(f"{r.get('p50', float('nan')):>17.2f}{r.get('p95', float('nan')):>6.2f}")
-    parts = sorted(
-        {m for g in report["groups"].values() for m in g["measures"] if m.startswith("  ")},
-        key=lambda m: (m.strip().startswith("python"), m),
+        print(f"{r.get('p50', float('nan')):>9.2f}{r.get('p95', float('nan')):>6.2f}")
+
+    present = [m for m in BREAKDOWN if any(m in g["measures"] for g in report["groups"].values())]
+    print(
+        "\n  where the time goes, p50 ms: each kind of statement search+facets sent (summed over the call), the"
+        "\n  Python around them, then the bare count(*) and ten hits without ORDER BY; search's total (median)"
+        "\n  and how many of its ten hits an uncapped ranking also returns (min / median)"
     )
-    extra = ["bare count", "bare 10 unranked", *parts]
-    print("\n  where the time goes, p50 ms (search+facets by statement; bare count and unranked ten for comparison)")
-    print(f"  {'group':<24}" + "".join(f"{m.strip().removeprefix('facet '):>12}" for m in extra))
-    print(f"  {'':<24}" + "".join(f"{'':>12}" if not m.startswith("  facet") else f"{'(facet)':>12}" for m in extra))
+    print(f"  {'group':<24}{'total':>9}{'top 10':>12}" + "".join(f"{BREAKDOWN[m]:>11}" for m in present))
     for group, g in report["groups"].items():
-        row = "".join(
-            f"{g['measures'][m]['p50']:>12.1f}" if m in g["measures"] else f"{'-':>12}" for m in extra
+        agreed = "/".join(f"{x:.0%}" for x in g["agreement"]) if g.get("agreement") else "-"
+        total = f"{int(g['totals'][1]):,}" if g.get("totals") else "-"
+        cells = "".join(
+            f"{g['measures'][m]['p50']:>11.1f}" if m in g["measures"] else f"{'-':>11}" for m in present
         )
-        print(f"  {group:<24}{row}")
+        print(f"  {group:<24}{total:>9}{agreed:>12}{cells}")
     n = {f["n"] for g in report["groups"].values() for f in g["measures"].values()}
-    print(f"  samples per figure: {', '.join(str(x) for x in sorted(n))}")
+    print(
+        f"  samples per figure: {', '.join(str(x) for x in sorted(n))} (fewer where a facet had no hits to count)"
+    )
+    if report.get("load_average"):
+        print(f"  load average when done (1, 5, 15 min): {', '.join(str(x) for x in report['load_average'])}")
 
 
 # --- PostgreSQL server -------------------------------------------------------------------
@@ -619,7 +918,9 @@ def main(argv: list[str] | None = None) -> None:
         default=Path("/tmp") / "maktub-bench",
         help="where the SQLite archive and query list are kept and reused (default: %(default)s)",
     )
-    parser.add_argument("--postgres", metavar="URL", help="also measure PostgreSQL at URL (an empty database)")
+    parser.add_argument(
+        "--postgres", metavar="URL", help="also measure PostgreSQL at URL (an empty database)"
+    )
     parser.add_argument(
         "--start-postgres",
         action="store_true",
@@ -634,13 +935,23 @@ def main(argv: list[str] | None = None) -> None:
         default=300.0,
         help="stop measuring a group after this many seconds (default: %(default)s)",
     )
-    parser.add_argument("--loader", choices=["bulk", "add"], default="bulk", help="how the archive is written")
+    parser.add_argument(
+        "--loader", choices=["bulk", "add"], default="bulk", help="how the archive is written"
+    )
     parser.add_argument(
         "--jobs", type=int, default=1, help="child processes generating documents (0: in the writer)"
+    )
+    parser.add_argument(
+        "--explain",
+        action="append",
+        default=[],
+        metavar="QUERY",
+        help="after the figures, print the plan of every statement search sends for QUERY (repeatable)",
     )
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the figures here")
     args = parser.parse_args(argv)
 
+    code = code_state()  # now: the modules measured are the ones imported at start
     workdir = args.workdir.resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     n, seed = args.documents, args.seed
@@ -654,11 +965,12 @@ def main(argv: list[str] | None = None) -> None:
         groups = [Group(g["name"], [Query(**q) for q in g["queries"]]) for g in saved["groups"]]
     else:
         print("choosing query words from the index ...", file=sys.stderr, flush=True)
-        groups = choose_queries(term_frequencies(path), n, args.queries, seed)
+        groups = choose_queries(path, term_frequencies(path), n, args.queries, seed)
         chosen.write_text(json.dumps(wanted | {"groups": [asdict(g) for g in groups]}))
 
     report: dict[str, Any] = {
         "machine": machine(),
+        "code": code,
         "documents": n,
         "seed": seed,
         "per_page": PER_PAGE,
@@ -669,44 +981,57 @@ def main(argv: list[str] | None = None) -> None:
     import sqlite3
 
     report["machine"]["versions"]["sqlite"] = sqlite3.sqlite_version
+    print_header(report)
+
+    def done(name: str, figures: dict[str, Any]) -> None:
+        """Print a backend's figures as soon as they are in, and keep them in the JSON file."""
+        figures["load_average"] = [round(x, 2) for x in os.getloadavg()]  # the machine may be shared
+        report["backends"][name] = figures
+        print_backend({"sqlite": "SQLite", "postgresql": "PostgreSQL"}[name], figures)
+        sys.stdout.flush()
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
     print("measuring SQLite ...", file=sys.stderr, flush=True)
     with Archive.open(str(path)) as archive:
         times = measure(archive, groups, args.rounds, seed, args.group_seconds)
-        report["backends"]["sqlite"] = backend_report(archive, str(path), built, groups, times)
+        done("sqlite", backend_report(archive, str(path), built, groups, times))
+    with Archive.open(str(path)) as archive:
+        for query in args.explain:
+            explain(archive, query)
 
     url = args.postgres
     if args.start_postgres and not url:
         url = start_postgres(args.postgres_port)
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the server on the way out
     try:
         if url:
-            pg_built = build(url, n, seed, args.loader, args.jobs)
+            pg_built = build(url, n, seed, args.loader, args.jobs, source=path)
             print("measuring PostgreSQL ...", file=sys.stderr, flush=True)
             pg_groups = [Group(g.name, [Query(q.text, q.frequencies) for q in g.queries]) for g in groups]
             with Archive.open(url) as archive:
                 times = measure(archive, pg_groups, args.rounds, seed, args.group_seconds)
-                report["backends"]["postgresql"] = backend_report(archive, url, pg_built, pg_groups, times)
+                done("postgresql", backend_report(archive, url, pg_built, pg_groups, times))
+            with Archive.open(url) as archive:
+                for query in args.explain:
+                    explain(archive, query)
     finally:
         if args.start_postgres and not args.postgres:
             stop_postgres(args.postgres_port)
 
-    print_report(report)
-    if args.json:
-        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
-
-def print_report(report: dict[str, Any]) -> None:
+def print_header(report: dict[str, Any]) -> None:
+    """Machine, software, archive and how the queries are timed."""
     m = report["machine"]
     print(f"machine  {m['cpu']}, {m['cores']} cores ({m['usable_cores']} usable), {m['ram_gb']} GB")
     versions = ", ".join(f"{k} {v}" for k, v in m["versions"].items() if v != "not installed")
-    print(f"software Python {m['python']} on {m['system']}; {versions}")
+    print(f"software Python {m['python']} on {m['system']}; {versions}; maktub at {report['code']}")
     bands = ", ".join(f"{b} {lo:.3%}–{hi:.3%}" for b, (lo, hi) in report["bands"].items())
     print(
         f"archive  {report['documents']:,} generated documents (seed {report['seed']}); word bands by share of "
         f"documents: {bands}\nqueries  search(..., per_page={report['per_page']}); times in ms over "
-        f"{report['rounds']} rounds after a warm-up; hits = search's total"
+        f"{report['rounds']} rounds after a warm-up; matches = the bare count(*)"
     )
-    for name, backend in report["backends"].items():
-        print_backend({"sqlite": "SQLite", "postgresql": "PostgreSQL"}[name], backend)
 
 
 if __name__ == "__main__":
