@@ -35,6 +35,7 @@ CREATE INDEX documents_revision ON documents(revision_id);
 CREATE INDEX documents_parent ON documents(parent_id);
 CREATE INDEX documents_kind_year ON documents(kind, year);
 CREATE INDEX documents_date ON documents(date);
+CREATE INDEX documents_facets ON documents(seq, kind, year, language);
 CREATE TABLE names (
     id {id}, type TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL,
     documents BIGINT NOT NULL DEFAULT 0, UNIQUE (type, key));

@@ -514,12 +514,26 @@ _EXAMPLES = {"year": "1998 or 1998..2001", "date": "1998-05-17 or 1998-01..2001-
 def _facets(archive: Archive, plan: _Plan) -> dict[str, list[dict[str, Any]]]:
     """Counts by kind, year, language and entity over the matches (the newest FACET_SAMPLE of them).
 
-    Two statements: the matches' kind, year and language (counted here), and their names by type.
+    The matches are found once; their kind, year and language are counted here, their names by
+    one grouped statement over the names-per-document table.
     """
     db = archive.db
-    hits = f"SELECT d.seq, d.kind, d.year, d.language {plan.source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?"
-    params = [*plan.params, FACET_SAMPLE]
-    rows = db.rows(hits, params)
+    source, seq = plan.counting
+    seqs = [
+        r[0]
+        for r in db.rows(
+            f"SELECT {seq} {source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?",
+            [*plan.params, FACET_SAMPLE],
+        )
+    ]
+    if not seqs:
+        return {name: [] for name in ("kind", "year", "language", "people", "organisations", "places")}
+    marks = _marks(seqs)
+    # The narrow index holds kind, year and language: the wide rows (text, record) are not read.
+    narrow = "INDEXED BY documents_facets " if db.dialect == "sqlite" else ""
+    rows = db.rows(
+        f"SELECT d.seq, d.kind, d.year, d.language FROM documents d {narrow}WHERE d.seq IN ({marks})", seqs
+    )
     out: dict[str, list[dict[str, Any]]] = {}
     for name, column in (("kind", 1), ("year", 2), ("language", 3)):
         counts = Counter(r[column] for r in rows if r[column] is not None)
@@ -527,9 +541,9 @@ def _facets(archive: Archive, plan: _Plan) -> dict[str, list[dict[str, Any]]]:
         out[name] = [{"value": v, "count": n} for v, n in ranked[: 50 if name == "year" else FACET_SIZE]]
     out["year"].sort(key=lambda f: f["value"], reverse=True)
     named = db.rows(
-        f"WITH hits AS ({hits}) SELECT dn.type, dn.name_id, count(*) FROM hits h "
-        "JOIN doc_names dn ON dn.document_seq = h.seq GROUP BY dn.type, dn.name_id",
-        params,
+        f"SELECT dn.type, dn.name_id, count(*) FROM doc_names dn WHERE dn.document_seq IN ({marks}) "
+        "GROUP BY dn.type, dn.name_id",
+        seqs,
     )
     top: dict[str, list[tuple[int, int]]] = {}
     for type_, name_id, n in named:
