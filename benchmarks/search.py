@@ -1,34 +1,43 @@
 """Search benchmark: `maktub.archive.search.search` beside a bare full-text query, same index, one run.
 
     .venv/bin/python benchmarks/search.py [--documents 1000000] [--seed 7] [--workdir DIR]
-        [--postgres URL | --start-postgres] [--queries 20] [--rounds 3] [--json OUT]
+        [--postgres URL | --start-postgres] [--queries 20] [--rounds 3] [--explain QUERY] [--json OUT]
 
-Builds an archive of generated documents (`archive_documents.py`: letters, articles, statements
-and listings, a tenth in Urdu, a Zipf-like vocabulary, a few people, bodies and places named in
-each) and keeps it in the work folder; a later run with the same count, seed and generator
-reuses it. The rows are written with bulk SQL, not `Archive.add` (which takes about 1 ms a page,
-most of it one statement at a time): the same tables and columns, the same full-text rows with
-`fold` (SQLite) or `fold_for_index` and the same tsvector expression (PostgreSQL) as `store.py`,
-the names' document counts as `add` keeps them, then `Archive.relink()` for the entity facets.
-On PostgreSQL the GIN index on `documents.search` is dropped during the load and created again
-(same definition) at the end, followed by VACUUM ANALYZE, as autovacuum would have done by the
-time anyone searched. `--loader add` builds through `Archive.add` instead, to check the two agree.
+Builds an SQLite archive of generated documents (`archive_documents.py`: letters, articles,
+statements and listings, a tenth in Urdu, a Zipf-like vocabulary, a few people, bodies and
+places named in each) and keeps it in the work folder; a later run with the same count, seed,
+generator and schema reuses it. The rows are written with bulk SQL, not `Archive.add` (about
+0.6 ms a page on a 2-core machine, against 0.4 ms): the same tables and columns as `store.py`
+writes, the same full-text rows with `fold`, each document's names in `doc_names`, the names'
+document counts as `add` keeps them, then `Archive.relink()` for the entity facets. A table
+the loader does not know (a newer schema) is reported. `--loader add` builds through
+`Archive.add` instead, to check that the two give the same search results.
+
+The PostgreSQL archive (`--postgres URL`, an empty database or one this benchmark built; or
+`--start-postgres`, a throwaway server from scripts/postgres.sh on port 55440, stopped after)
+gets the SQLite archive's rows by COPY, with `fold_for_index` and `store.py`'s tsvector
+expression computed by the server. Its GIN index is dropped during the load and created again
+(same definition) at the end, then VACUUM ANALYZE, as autovacuum would have done by the time
+anyone searched.
 
 Query words are picked from the SQLite index itself (fts5vocab: documents per term), in three
-bands by the share of documents that hold them: rare, middling and common (see BANDS). Groups:
-one word of each band, two words of the same band, and a common word with a rare one. Each query
-is run once to warm the caches, then `--rounds` times, each time as (in a shuffled order):
+bands by the share of documents that hold them (BANDS). Groups: one word of each band; two
+words of a band that stand together in some document, as people search; a rare word with a
+common one. Each query is run once to warm the caches (and to note search's total, the bare
+count, and how many of search's ten hits an uncapped ranking also returns, when search ranks
+only some candidates), then `--rounds` times, each time as, in a shuffled order:
 
 - `search(archive, q, per_page=10, facets=False)` and the same with `facets=True`;
 - the bare query: SQLite `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY
   rank LIMIT 10`; PostgreSQL `SELECT seq FROM documents WHERE search @@ plainto_tsquery(...)
   ORDER BY ts_rank_cd(...) DESC LIMIT 10`;
-- for finding what is slow: the bare count(*) of the hits, and the bare query without ORDER BY.
+- for finding what is slow: the bare count(*) of the matches, and ten matches without ORDER BY.
 
-Every statement `search` sends is timed on its own (total, page of hits, each facet), so the
-report says where the time goes. The targets it informs, at 1,000,000 documents: p95 under
-25 ms without facets and under 100 ms with, and at most 1.5x the bare query. It prints figures,
-never a verdict, and is not part of the test run.
+Every statement `search` sends with facets is timed and labelled by its shape (count, ranking,
+snippets, each facet), so the report says where the time goes; `--explain QUERY` prints each
+statement's plan. The targets it informs, at 1,000,000 documents: p95 under 25 ms without
+facets and under 100 ms with, and at most 1.5x the bare query. It prints figures, never a
+verdict, and is not part of the test run.
 """
 
 from __future__ import annotations
@@ -576,8 +585,9 @@ class StatementClock:
             try:
                 return call(sql, params)
             finally:
-                label = purpose(sql, params)
-                self.spent[label] = self.spent.get(label, 0.0) + time.perf_counter() - start
+                seconds = time.perf_counter() - start
+                label = purpose(sql)
+                self.spent[label] = self.spent.get(label, 0.0) + seconds
 
         return timed
 
@@ -589,25 +599,35 @@ class StatementClock:
         return self.spent
 
 
-def purpose(sql: str, params: Sequence[Any]) -> str:
-    """What a statement of `search` is for, from its shape: the total, ranking, snippets, a facet."""
-    if "WITH hits" in sql:
-        column = re.search(r"SELECT (\w+), count\(\*\) FROM hits", sql)
-        if column:
-            return f"facet {column[1]}"
-        type_ = next((p for p in params if p in ("person", "organization", "place")), None)
-        return f"facet {type_}" if type_ else "facet ?"
-    if "JOIN entities" in sql:
-        return "facet entities"  # the entities of the names a facet counted
-    if sql.lstrip().startswith("SELECT count(*)"):
-        return "total"
-    if "snippet(" in sql or "ts_headline(" in sql:
-        return "snippets"
-    if "ORDER BY" in sql and ("bm25(" in sql or "rank" in sql):
-        return "rank"
-    if "LIMIT" in sql:
-        return "page"
-    return "other"
+def purpose(sql: str) -> str:
+    """What a statement is for: the function of search.py that sent it, and what the SQL does.
+
+    Read from the call stack and the statement's shape, so that it follows search.py as it
+    changes: 'facets: names' is a statement of `_facets` that counts the names of the matches.
+    """
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_globals.get("__name__") != search.__module__:
+        frame = frame.f_back  # type: ignore[assignment]
+    sender = frame.f_code.co_name.lstrip("_") if frame is not None else "?"
+    text = " ".join(sql.split())
+    column = re.search(r"SELECT (\w+), count\(\*\) FROM hits", text)
+    if text.startswith("SELECT count(*)"):
+        does = "count"
+    elif "snippet(" in text or "ts_headline(" in text:
+        does = "snippets"
+    elif "bm25(" in text or "ts_rank" in text:
+        does = "rank"
+    elif "entity_names" in text:
+        does = "entities"
+    elif "doc_names" in text or "mentions" in text:
+        does = "names"
+    elif column:
+        does = column[1]
+    elif "FROM names" in text:
+        does = "name look-up"
+    else:
+        does = "rows"
+    return f"{sender}: {does}"
 
 
 def agreement(archive: Archive, query: str, result: Any) -> float | None:
@@ -712,7 +732,7 @@ def measure(
 def explain(archive: Archive, query: str) -> None:
     """Print each statement search (with facets) sends for `query`: its purpose, time and plan."""
     db = archive.db
-    sent: list[tuple[str, list[Any], float]] = []
+    sent: list[tuple[str, list[Any], float, str]] = []
     rows, one = db.rows, db.one
 
     def recorded(call: Callable[..., Any]) -> Callable[..., Any]:
@@ -721,7 +741,8 @@ def explain(archive: Archive, query: str) -> None:
             try:
                 return call(sql, params)
             finally:
-                sent.append((sql, list(params), time.perf_counter() - start))
+                seconds = time.perf_counter() - start
+                sent.append((sql, list(params), seconds, purpose(sql)))
 
         return run
 
@@ -732,8 +753,8 @@ def explain(archive: Archive, query: str) -> None:
         db.rows, db.one = rows, one  # type: ignore[method-assign]
     print(f"\n  plans for {query!r}, statement by statement (a plan shown once per statement text):")
     shown: set[str] = set()
-    for sql, params, seconds in sent:
-        print(f"  - {purpose(sql, params)}, {seconds * 1000:.1f} ms: {' '.join(sql.split())[:150]}")
+    for sql, params, seconds, label in sent:
+        print(f"  - {label}, {seconds * 1000:.1f} ms: {' '.join(sql.split())[:150]}")
         if sql in shown:
             continue
         shown.add(sql)
@@ -806,25 +827,15 @@ def backend_report(
     return out
 
 
-# The columns of "where the time goes", in this order when present: a measure, and its heading.
-BREAKDOWN = {
-    "  total": "count(*)",
-    "  rank": "rank",
-    "  page": "page",
-    "  snippets": "snippets",
-    "  facet kind": "f:kind",
-    "  facet year": "f:year",
-    "  facet language": "f:lang",
-    "  facet person": "f:person",
-    "  facet organization": "f:org",
-    "  facet place": "f:place",
-    "  facet entities": "f:entity",
-    "  facet ?": "f:?",
-    "  other": "other",
-    "  python and the rest": "python",
-    "bare count": "bare count",
-    "bare 10 unranked": "bare unrnk",
-}
+# The measures beside search's statements in "where the time goes", and their labels.
+BARE_PARTS = {"bare count": "bare count(*)", "bare 10 unranked": "bare ten, unranked"}
+
+
+def short(group: str) -> str:
+    """A group's name in a column heading: '2w com+rare'."""
+    for long, brief in (("1 word, ", "1w "), ("2 words, ", "2w "), ("middling", "mid"), ("common", "com")):
+        group = group.replace(long, brief)
+    return group
 
 
 def print_backend(name: str, report: dict[str, Any]) -> None:
@@ -863,20 +874,27 @@ def print_backend(name: str, report: dict[str, Any]) -> None:
         r = g["ratio_to_bare"]
         print(f"{r.get('p50', float('nan')):>9.2f}{r.get('p95', float('nan')):>6.2f}")
 
-    present = [m for m in BREAKDOWN if any(m in g["measures"] for g in report["groups"].values())]
+    groups = report["groups"]
+    parts = list(dict.fromkeys(m for g in groups.values() for m in g["measures"] if m.startswith("  ")))
+    parts.sort(key=lambda m: m.strip().startswith("python"))  # the rest last
     print(
-        "\n  where the time goes, p50 ms: each kind of statement search+facets sent (summed over the call), the"
-        "\n  Python around them, then the bare count(*) and ten hits without ORDER BY; search's total (median)"
-        "\n  and how many of its ten hits an uncapped ranking also returns (min / median)"
+        "\n  where the time goes, p50 ms: the statements search+facets sent, by the function of search.py that"
+        "\n  sent them and what they do (summed over the call), the Python around them, and bare statements;"
+        "\n  above, search's total (median) and how many of its ten hits an uncapped ranking also returns"
     )
-    print(f"  {'group':<24}{'total':>9}{'top 10':>12}" + "".join(f"{BREAKDOWN[m]:>11}" for m in present))
-    for group, g in report["groups"].items():
-        agreed = "/".join(f"{x:.0%}" for x in g["agreement"]) if g.get("agreement") else "-"
-        total = f"{int(g['totals'][1]):,}" if g.get("totals") else "-"
+    print(f"  {'':<36}" + "".join(f"{short(name):>12}" for name in groups))
+    totals = [f"{int(g['totals'][1]):,}" if g.get("totals") else "-" for g in groups.values()]
+    print(f"  {'total (median)':<36}" + "".join(f"{t:>12}" for t in totals))
+    agreed = [
+        "/".join(f"{x:.0%}" for x in g["agreement"]) if g.get("agreement") else "-" for g in groups.values()
+    ]
+    print(f"  {'same top ten, min/median':<36}" + "".join(f"{a:>12}" for a in agreed))
+    for m in [*parts, *BARE_PARTS]:
         cells = "".join(
-            f"{g['measures'][m]['p50']:>11.1f}" if m in g["measures"] else f"{'-':>11}" for m in present
+            f"{g['measures'][m]['p50']:>12.1f}" if m in g["measures"] else f"{'-':>12}"
+            for g in groups.values()
         )
-        print(f"  {group:<24}{total:>9}{agreed:>12}{cells}")
+        print(f"  {BARE_PARTS.get(m, m.strip()):<36}{cells}")
     n = {f["n"] for g in report["groups"].values() for f in g["measures"].values()}
     print(
         f"  samples per figure: {', '.join(str(x) for x in sorted(n))} (fewer where a facet had no hits to count)"
@@ -962,7 +980,10 @@ def main(argv: list[str] | None = None) -> None:
     wanted = {"build_s": built["build_s"], "queries": args.queries}
     saved = json.loads(chosen.read_text()) if chosen.exists() else {}
     if {k: saved.get(k) for k in wanted} == wanted:
-        groups = [Group(g["name"], [Query(**q) for q in g["queries"]]) for g in saved["groups"]]
+        groups = [
+            Group(g["name"], [Query(q["text"], q["frequencies"]) for q in g["queries"]])
+            for g in saved["groups"]
+        ]
     else:
         print("choosing query words from the index ...", file=sys.stderr, flush=True)
         groups = choose_queries(path, term_frequencies(path), n, args.queries, seed)
