@@ -31,7 +31,34 @@ def run_demo(directory: Path, pages: int, console: Console | None = None) -> lis
                 console.print(f"[red]refused[/red] {event}")
     _summary(console, docs)
     console.print(f"All {len(docs)} documents, one JSON object a line: {out_path}")
+    _archive(console, directory, corpus)
     return docs
+
+
+def _archive(console: Console, directory: Path, corpus: Path) -> None:
+    """Ingest the sample pages into an SQLite archive and show a search of it."""
+    from maktub.archive import Archive
+    from maktub.archive.ingest import IngestOptions, ingest
+    from maktub.archive.search import MARK_END, MARK_START, search
+
+    path = directory / "maktub.db"
+    with Archive.open(path) as archive:
+        progress = ingest([str(corpus)], archive, IngestOptions(workers=0))
+        query = "kind:letter"
+        results = search(archive, query, per_page=5, sort="date")
+        counts = archive.counts()
+    console.print(
+        f"Archive {path}: {counts['documents']} documents, {counts['entities']} entities "
+        f"({progress.pages} pages stored now, {progress.skipped} already in)."
+    )
+    table = Table(title=f"maktub search '{query}' --sort date: {results.total} results, the newest five")
+    for col in ("date", "title", "snippet"):
+        table.add_column(col)
+    for hit in results.results:
+        snippet = hit.snippet.replace(MARK_START, "").replace(MARK_END, "")
+        table.add_row(hit.date or "?", hit.title or "(no title)", snippet[:90])
+    console.print(table)
+    console.print(f"Search it yourself: maktub search --archive {path} 'from:\"…\" year:1998'")
 
 
 def _summary(console: Console, docs: list[Document]) -> None:
