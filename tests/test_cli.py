@@ -45,3 +45,9 @@ def test_demo_generates_extracts_and_summarises(tmp_path):
     kinds = {d["kind"] for d in docs}
     assert {"letter", "article"} <= kinds
     assert any(d["language"] == "ur" for d in docs) or len(docs) < 30
+    # The demo also leaves an archive that the search command reads.
+    archive = tmp_path / "demo" / "maktub.db"
+    found = run_maktub("search", "--archive", str(archive), "--json", "kind:letter")
+    assert found.returncode == 0, found.stderr
+    letters = [d for d in docs if d["kind"] == "letter"]
+    assert json.loads(found.stdout)["total"] == len(letters)
