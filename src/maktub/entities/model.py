@@ -65,16 +65,20 @@ def ask(questions: list[tuple[str, str, int]]) -> list[Answer]:
         snippets.append(prefix + phrase + (" " if after else "") + " ".join(after))
         bounds.append((len(prefix), len(prefix) + len(phrase)))
     answers: list[Answer] = []
-    for (start, end), doc, (_, phrase, _) in zip(
-        bounds, nlp().pipe(snippets, batch_size=256), questions, strict=True
-    ):
+    # A memory zone: the words spaCy learns from these snippets are forgotten afterwards, so a
+    # crawl of any size does not grow its vocabulary (answers are plain strings by then).
+    with nlp().memory_zone():
+        docs = list(nlp().pipe(snippets, batch_size=256))
+        found = [[(e.label_, e.start_char, e.end_char) for e in doc.ents] for doc in docs]
+        texts = [doc.text for doc in docs]
+    for (start, end), ents, text, (_, phrase, _) in zip(bounds, found, texts, questions, strict=True):
         best = None
-        for ent in doc.ents:
-            if ent.label_ not in LABELS or ent.end_char <= start or ent.start_char >= end:
+        for label, ent_start, ent_end in ents:
+            if label not in LABELS or ent_end <= start or ent_start >= end:
                 continue
-            inside = doc.text[max(ent.start_char, start) : min(ent.end_char, end)].strip(" ,.;:'’\"")
+            inside = text[max(ent_start, start) : min(ent_end, end)].strip(" ,.;:'’\"")
             if inside and (best is None or len(inside) > len(best[0])):
-                best = (inside, LABELS[ent.label_])
+                best = (inside, LABELS[label])
         answers.append(best)
         if len(_memory) >= MEMORY_LIMIT:
             _memory.clear()
