@@ -237,6 +237,25 @@ class _Compiler:
         self.notes: list[str] = []
 
     def plan(self, tree: Node | None) -> _Plan:
+        """The filters as SQL over documents `d`; the words (if any) by the database's own full text."""
+        text, filters = _split(tree)
+        where, params = [], []
+        for node in filters:
+            sql, p = self.condition(node)
+            where.append(sql)
+            params += p
+        if text is None:
+            return _Plan(
+                "FROM documents d",
+                " AND ".join(["d.current = 1", *where]),
+                params,
+                "NULL",
+                "d.seq DESC",
+                self.notes,
+            )
+        return self.plan_words(text, where, params)
+
+    def plan_words(self, text: Node, where: list[str], params: list[Any]) -> _Plan:
         raise NotImplementedError
 
     def hits(self, plan: _Plan, rows: list[tuple[int, float | None]]) -> list[Hit]:
@@ -322,22 +341,7 @@ class _Compiler:
 
 
 class _SQLite(_Compiler):
-    def plan(self, tree: Node | None) -> _Plan:
-        text, filters = _split(tree)
-        where, params = [], []
-        for node in filters:
-            sql, p = self.condition(node)
-            where.append(sql)
-            params += p
-        if text is None:
-            return _Plan(
-                "FROM documents d",
-                " AND ".join(["d.current = 1", *where]),
-                params,
-                "NULL",
-                "d.seq DESC",
-                self.notes,
-            )
+    def plan_words(self, text: Node, where: list[str], params: list[Any]) -> _Plan:
         return _Plan(
             "FROM documents_fts f JOIN documents d ON d.seq = f.rowid",
             " AND ".join(["documents_fts MATCH ?", *where]),
@@ -395,22 +399,7 @@ class _SQLite(_Compiler):
 
 
 class _Postgres(_Compiler):
-    def plan(self, tree: Node | None) -> _Plan:
-        text, filters = _split(tree)
-        where, params = [], []
-        for node in filters:
-            sql, p = self.condition(node)
-            where.append(sql)
-            params += p
-        if text is None:
-            return _Plan(
-                "FROM documents d",
-                " AND ".join(["d.current = 1", *where]),
-                params,
-                "NULL",
-                "d.seq DESC",
-                self.notes,
-            )
+    def plan_words(self, text: Node, where: list[str], params: list[Any]) -> _Plan:
         query, qparams = self.tsquery(text)
         return _Plan(
             f"FROM documents d, ({query}) AS q(query)",
