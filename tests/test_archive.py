@@ -283,6 +283,25 @@ def test_dask_local_cluster_stores_the_same_as_one_process(tmp_path: Path, sampl
         assert {r[0] for r in archive.db.rows("SELECT id FROM documents")} == ids
 
 
+def test_worker_processes_are_replaced_as_they_go_and_store_the_same(
+    tmp_path: Path, sample_corpus: Path
+) -> None:
+    one = tmp_path / "one.db"
+    many = tmp_path / "workers.db"
+    with Archive.open(one) as archive:
+        ingest([str(sample_corpus)], archive, IngestOptions(workers=0))
+        expected = archive.counts()
+        ids = {r[0] for r in archive.db.rows("SELECT id FROM documents")}
+    # Fresh workers after every 4 pages each: the 40 pages pass through several generations.
+    env = {**os.environ, "MAKTUB_RECYCLE_PAGES": "4"}
+    args = [sys.executable, "-m", "maktub", "ingest", "--archive", str(many), "--quiet", "--workers", "2"]
+    proc = subprocess.run([*args, str(sample_corpus)], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    with Archive.open(many) as archive:
+        assert archive.counts() == expected
+        assert {r[0] for r in archive.db.rows("SELECT id FROM documents")} == ids
+
+
 # --- search ------------------------------------------------------------------------------
 
 
