@@ -18,6 +18,7 @@ from maktub.clean.vocabulary import (
     CRUMB_SEPARATORS,
     LABEL_RE,
     LAST_UPDATED,
+    LINK_LABELS,
     MEDIA_WORDS,
     PART_RE,
     POST_META,
@@ -72,11 +73,39 @@ MEDIA_LINK_LEAD = re.compile(
     re.IGNORECASE,
 )
 
+LETTERS = re.compile(r"[^\W\d_]+")
+# Every run of letters the label, part and media patterns can match: a line with any other
+# word is no row of labels, and a set lookup per word says so before the three regexes run
+# (their alternations are tried at every position of every line).
+LABEL_WORDS = frozenset(
+    w
+    for phrase in [*LINK_LABELS, *MEDIA_WORDS, "part", "page", "episode"]
+    for w in LETTERS.findall(phrase.lower())
+)
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]+")
+
+
+def _has_other_word(text: str) -> bool:
+    """True when the line has a word no label holds: then it is not only link labels.
+
+    Decided only for words of ASCII or Arabic script, where ignoring case (as the patterns
+    do) is plain `lower()`; other scripts are left to the patterns.
+    """
+    for w in LETTERS.findall(text):
+        if w.isascii():
+            if w.lower() not in LABEL_WORDS:
+                return True
+        elif ARABIC_SCRIPT.fullmatch(w) and w not in LABEL_WORDS:
+            return True
+    return False
+
 
 def is_link_label(text: str) -> bool:
     """True when a line is only link labels ('Click here', 'Part 1 - Part 2', 'Audio (Urdu) | Video')."""
     if MEDIA_LINK_LEAD.match(text) and words(text) <= 10:
         return True  # 'Video Clip - Sit-in, day three': a media link with its caption
+    if _has_other_word(text):
+        return False
     rest = LABEL_RE.sub(" ", PART_RE.sub(" ", text))
     if len(rest) != len(text) or re.search(r"[|•·]", text) or words(text) <= 4:
         rest = MEDIA_RE.sub(" ", rest)
@@ -198,7 +227,7 @@ def chrome_reason(t: str) -> str:
         return "breadcrumb"
     if is_chrome(t):
         return "site chrome"
-    if is_link_label(t) and words(t) <= 24:
+    if words(t) <= 24 and is_link_label(t):
         return "link label"
     return ""
 
