@@ -514,3 +514,26 @@ def test_big_result_sets_rank_the_newest_candidates_and_say_the_count_is_a_floor
     assert len(seen) == len(set(seen)) == 15
     scores = [h.score for h in search(filled, "said", per_page=5, facets=False).results]
     assert scores == sorted(scores, reverse=True)  # type: ignore[type-var]
+
+
+def test_common_words_stay_out_of_the_ranking_that_rarer_words_decide(
+    filled: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if filled.db.dialect != "sqlite":
+        pytest.skip("what bm25 weighs is SQLite's concern; PostgreSQL ranks with ts_rank_cd")
+    import maktub.archive.search as engine
+
+    monkeypatch.setattr(engine, "COMMON_WORD", 20)  # 'workers' and 'people' are each in 37 documents
+    # Common words alone: the documents with them in the title first, then the rest newest first.
+    ranked = search(filled, "workers", per_page=200, facets=False)
+    in_title = _ids(search(filled, "title:workers", per_page=200, facets=False))
+    assert ranked.total == 37 and len(in_title) == 3
+    assert {h.id for h in ranked.results[:3]} == in_title
+    seqs = dict(filled.db.rows("SELECT id, seq FROM documents"))
+    rest = [seqs[h.id] for h in ranked.results[3:] if h.score == 1.0]
+    assert len(rest) > 20 and rest == sorted(rest, reverse=True)
+    # A rare word with a common one: the rare word's own ranking, among the documents with both.
+    with_people = _ids(search(filled, "people", per_page=200, facets=False))
+    alone = [h.id for h in search(filled, "justice", per_page=200, facets=False).results]
+    both = [h.id for h in search(filled, "justice people", per_page=200, facets=False).results]
+    assert len(both) == 4 and both == [i for i in alone if i in with_people]

@@ -103,15 +103,25 @@ CREATE INDEX names_trigram ON names USING gin (name gin_trgm_ops);
 # Version 2: how often each document is read in the web app ('most viewed' on the home page).
 _VIEWS = "ALTER TABLE documents ADD COLUMN views BIGINT NOT NULL DEFAULT 0;"
 
+# Version 3: what the filters read (kind, year, language, date) beside the document number, in
+# one narrow index: a search with filters, and the facets, read it instead of the wide rows
+# (text, record), which on a large archive are mostly not in memory. It takes the place of the
+# facets' index of version 1, which lacked the date.
+_FILTERS = """
+CREATE INDEX documents_filters ON documents(seq, kind, year, language, date);
+DROP INDEX documents_facets;
+"""
+
 
 def _migrations(dialect: str) -> list[str]:
     return [
         _TABLES.replace("{id}", _IDENTITY[dialect]) + _SEARCH[dialect],
         _VIEWS,
+        _FILTERS,
     ]
 
 
-VERSION = 2
+VERSION = 3
 
 
 def version(db: Database) -> int:

@@ -15,6 +15,7 @@ import html
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +49,12 @@ MARK_START, MARK_END = "\ue000", "\ue001"  # around highlighted words in snippet
 _NAME_TYPES = {"person": ("person",), "org": ("organization",), "place": ("place",)}
 _ROLES = {"from": "from", "to": "to", "cc": "cc", "author": "author"}
 FUZZY_NAME = 86  # a name typed with another spelling still finds its entity
+# A word (or phrase) in more than this many documents does not weigh in SQLite's ranking:
+# FTS5's bm25 reads every match of each word to weigh it, 10-40 ms for a word in 100,000-400,000
+# documents, however few documents it ranks. The rarer words of the query rank on their own, as
+# Elasticsearch's common-terms query does; a query of common words alone ranks by where they
+# stand (title, names, text), then newest first. The same as TOTAL_CAP: one count serves both.
+COMMON_WORD = TOTAL_CAP
 
 
 @dataclass
@@ -125,9 +132,9 @@ def search(
     plan = compiler.plan(tree)
     db = archive.db
     offset = (page - 1) * per_page
-    candidates = None
+    candidates = counted = None
     if sort == "relevance" and plan.score != "NULL":
-        page_rows, candidates = _ranked(db, plan, offset, per_page)
+        page_rows, candidates, counted = _ranked(compiler, plan, offset, per_page)
     else:
         order = {
             "relevance": "d.date IS NULL, d.date DESC, d.seq DESC",
@@ -143,7 +150,7 @@ def search(
         ]
     if candidates is not None and candidates < CANDIDATES:
         counted = candidates  # every match was a candidate: no need to count them again
-    else:
+    elif counted is None:
         source, _ = plan.counting
         counted = int(
             db.value(
@@ -162,8 +169,10 @@ def search(
     return result
 
 
-def _ranked(db: Any, plan: _Plan, offset: int, per_page: int) -> tuple[list[tuple[int, float | None]], int]:
-    """One page in order of relevance, and how many candidates there were.
+def _ranked(
+    compiler: _Compiler, plan: _Plan, offset: int, per_page: int
+) -> tuple[list[tuple[int, float | None]], int, int | None]:
+    """One page in order of relevance, how many candidates there were, and the total if known.
 
     The newest CANDIDATES matches are ranked, then the rest follow newest first.
 
@@ -171,23 +180,20 @@ def _ranked(db: Any, plan: _Plan, offset: int, per_page: int) -> tuple[list[tupl
     newest CANDIDATES are ranked exactly (all of them when there are fewer), the way a search
     engine stops scoring once it has enough good answers.
     """
-    source, seq = plan.counting
-    found = db.rows(
-        f"SELECT {seq}, {plan.score} {source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?",
-        [*plan.params, CANDIDATES],
-    )
-    ranked = sorted(((r[0], float(r[1])) for r in found), key=lambda r: (-r[1], -r[0]))
+    found, counted = compiler.candidates(plan)
+    ranked = sorted(found, key=lambda r: (-r[1], -r[0]))
     rows: list[tuple[int, float | None]] = list(ranked[offset : offset + per_page])
     if len(found) == CANDIDATES and len(rows) < per_page:
+        source, seq = plan.counting
         beyond = max(offset, CANDIDATES)
         rows += [
             (r[0], None)
-            for r in db.rows(
+            for r in compiler.db.rows(
                 f"SELECT {seq} {source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ? OFFSET ?",
                 [*plan.params, per_page - len(rows), beyond],
             )
         ]
-    return rows, len(found)
+    return rows, len(found), counted
 
 
 def _tidy(snippet: str) -> str:
@@ -223,6 +229,7 @@ class _Plan:
     text_query: str = ""  # PostgreSQL: the tsquery's SQL and its values, for the snippets
     text_params: list[Any] = field(default_factory=list)
     lean: str = ""  # FROM the full-text index alone, when no filter needs the documents' columns
+    leaves: list[str] = field(default_factory=list)  # SQLite: each word or phrase searched for, alone
 
     @property
     def counting(self) -> tuple[str, str]:
@@ -257,6 +264,15 @@ class _Compiler:
 
     def plan_words(self, text: Node, where: list[str], params: list[Any]) -> _Plan:
         raise NotImplementedError
+
+    def candidates(self, plan: _Plan) -> tuple[list[tuple[int, float]], int | None]:
+        """The newest CANDIDATES matches with their scores, and the total when it was counted."""
+        source, seq = plan.counting
+        found = self.db.rows(
+            f"SELECT {seq}, {plan.score} {source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?",
+            [*plan.params, CANDIDATES],
+        )
+        return [(r[0], float(r[1])) for r in found], None
 
     def hits(self, plan: _Plan, rows: list[tuple[int, float | None]]) -> list[Hit]:
         """The documents of one page of results, in the order given, with their snippets."""
@@ -343,13 +359,70 @@ class _Compiler:
 class _SQLite(_Compiler):
     def plan_words(self, text: Node, where: list[str], params: list[Any]) -> _Plan:
         return _Plan(
-            "FROM documents_fts f JOIN documents d ON d.seq = f.rowid",
+            # The narrow index, not the wide rows: SQLite would otherwise read each match's row,
+            # or walk a kind: or year: index first and ask the full-text index row by row.
+            "FROM documents_fts f JOIN documents d INDEXED BY documents_filters ON d.seq = f.rowid",
             " AND ".join(["documents_fts MATCH ?", *where]),
             [self.match(text), *params],
             f"-bm25(documents_fts, {WEIGHTS})",
             "f.rowid DESC",
             self.notes,
             lean="" if where else "FROM documents_fts f",  # the index holds current documents only
+            leaves=list(dict.fromkeys(self.leaves(text))),
+        )
+
+    def leaves(self, node: Node) -> Iterator[str]:
+        """The words, phrases and title: of a query as FTS5 expressions, except those after NOT."""
+        if isinstance(node, And | Or):
+            for n in node.nodes:
+                yield from self.leaves(n)
+        elif not isinstance(node, Not):
+            yield self.match(node)
+
+    def candidates(self, plan: _Plan) -> tuple[list[tuple[int, float]], int | None]:
+        """bm25 of the newest matches, weighed by the query's words in COMMON_WORD documents or fewer.
+
+        Common words still decide what matches; they only stay out of bm25, whose cost grows with
+        every match of every word it weighs. Without a rarer word, a match ranks by where the
+        words stand: in the title, in the names, in the text.
+        """
+        documents = {leaf: self.documents_with(leaf) for leaf in plan.leaves}
+        rare = [leaf for leaf, n in documents.items() if n <= COMMON_WORD]
+        counted = None
+        if plan.lean and [plan.params[0]] == plan.leaves:
+            counted = documents[plan.leaves[0]]  # one word, no filter: its documents are the total
+        if len(rare) == len(documents):
+            return super().candidates(plan)[0], counted
+        source, seq = plan.counting
+        found = [
+            r[0]
+            for r in self.db.rows(
+                f"SELECT {seq} {source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?",
+                [*plan.params, CANDIDATES],
+            )
+        ]
+        if not found:
+            return [], counted
+        span = [found[-1], found[0]]  # FTS5 reads only this stretch of each word's matches
+        within = "SELECT rowid, {} FROM documents_fts WHERE documents_fts MATCH ? AND rowid BETWEEN ? AND ?"
+        scores: dict[int, float] = {}
+        if rare:
+            expression = " OR ".join(f"({leaf})" for leaf in rare)
+            scores = dict(self.db.rows(within.format(f"-bm25(documents_fts, {WEIGHTS})"), [expression, *span]))
+        else:
+            for column, weight in zip(("title", "names"), (5.0, 2.0), strict=True):
+                for seq_, _ in self.db.rows(within.format("1"), [f"{{{column}}} : ({plan.params[0]})", *span]):
+                    scores[seq_] = scores.get(seq_, 1.0) + weight
+        return [(seq_, scores.get(seq_, 0.0 if rare else 1.0)) for seq_ in found], counted
+
+    def documents_with(self, leaf: str) -> int:
+        """How many documents hold this word or phrase, counted to just past COMMON_WORD and TOTAL_CAP."""
+        return int(
+            self.db.value(
+                "SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?) AS c",
+                [leaf, max(COMMON_WORD, TOTAL_CAP) + 1],  # so that it can serve as the total too
+            )
+            or 0
         )
 
     def hits(self, plan: _Plan, rows: list[tuple[int, float | None]]) -> list[Hit]:
@@ -519,7 +592,7 @@ def _facets(archive: Archive, plan: _Plan) -> dict[str, list[dict[str, Any]]]:
         return {name: [] for name in ("kind", "year", "language", "people", "organisations", "places")}
     marks = _marks(seqs)
     # The narrow index holds kind, year and language: the wide rows (text, record) are not read.
-    narrow = "INDEXED BY documents_facets " if db.dialect == "sqlite" else ""
+    narrow = "INDEXED BY documents_filters " if db.dialect == "sqlite" else ""
     rows = db.rows(
         f"SELECT d.seq, d.kind, d.year, d.language FROM documents d {narrow}WHERE d.seq IN ({marks})", seqs
     )
