@@ -103,6 +103,21 @@ ORG_ENDINGS = sorted(
     key=len,
 )
 ORG_TOKENS = {w for ending in ORG_ENDINGS for w in ending.split()}
+
+
+def _by_first_word(phrases: list[list[str]]) -> dict[str, list[list[str]]]:
+    """Phrases (as word lists) by their first word, each list in the order given: what can
+    start at a token is looked up once, instead of every phrase being compared at every token."""
+    out: dict[str, list[list[str]]] = {}
+    for words in phrases:
+        out.setdefault(words[0], []).append(words)
+    return out
+
+
+# Longest roles first: 'نائب صدر' before 'صدر'.
+ROLES_BY_FIRST = _by_first_word([r.split() for r in sorted(ROLES, key=lambda r: -len(r.split()))])
+ORG_ENDINGS_BY_FIRST = _by_first_word([e.split() for e in ORG_ENDINGS])
+ROLE_SET = frozenset(ROLES)  # a token is a role (the list is for order, the set for lookups)
 # Arabic-script letters and marks; the Urdu full stop ۔ and comma ، are punctuation, as is a line end.
 TOKEN = re.compile(r"[\u0621-\u065f\u0670-\u06d3\u06d5-\u06ff\u200c]+|[،,.:؛;!?؟۔()\[\]\"“”'–—\n-]|\d+")
 SPEECH_AFTER = {"نے", "صاحب", "صاحبہ"}
@@ -127,10 +142,9 @@ def urdu_names(text: str) -> list[UrduName]:
     """The people and bodies an Urdu text names (places come from the gazetteer)."""
     tokens = TOKEN.findall(text)
     out: list[UrduName] = []
-    roles = [r.split() for r in sorted(ROLES, key=lambda r: -len(r.split()))]
     i = 0
     while i < len(tokens):
-        role = next((r for r in roles if tokens[i : i + len(r)] == r), None)
+        role = next((r for r in ROLES_BY_FIRST.get(tokens[i], ()) if tokens[i : i + len(r)] == r), None)
         if role:
             start = i + len(role)
             if start < len(tokens) and _is_place_word(tokens[start]):
@@ -155,8 +169,7 @@ def urdu_names(text: str) -> list[UrduName]:
             run = _run(tokens, i)
             if len(run) >= 2 and not ORG_TOKENS & set(run):
                 out.append(UrduName(" ".join(run), "person", "given name"))
-        for ending in ORG_ENDINGS:
-            words = ending.split()
+        for words in ORG_ENDINGS_BY_FIRST.get(tok, ()):
             if tokens[i : i + len(words)] == words:
                 body = _run_before(tokens, i, allow_org=True)
                 if body:
@@ -183,7 +196,7 @@ def _run(tokens: list[str], start: int) -> list[str]:
     """The name that starts at `start`: words until a common word, punctuation or a role."""
     run: list[str] = []
     for tok in tokens[start : start + MAX_NAME + 1]:
-        if not is_word(tok) or tok in COMMON or tok in ROLES or _plural(tok):
+        if not is_word(tok) or tok in COMMON or tok in ROLE_SET or _plural(tok):
             break
         run.append(tok)
     return run if 1 <= len(run) <= MAX_NAME else []
@@ -199,7 +212,7 @@ def _run_before(tokens: list[str], end: int, allow_org: bool = False) -> list[st
             break
         if _plural(tok) and not allow_org:
             break
-        if tok in ROLES:
+        if tok in ROLE_SET:
             break
         run.insert(0, tok)
         i -= 1
