@@ -677,14 +677,52 @@ def _titled_by_role(text: str) -> list[Mention]:
     ]
 
 
-# What each role pattern cannot match without: a quick test before the slow one.
-_ROLE_PUNCTUATION = {ROLE_APPOSITION: "(", ROLE_THEN_NAME: ",", NAME_THEN_ROLE: ","}
+# What each role pattern cannot match without: its punctuation (how many of the mark), and one
+# of its role words as a substring (lower case for ROLE_THEN_NAME, which ignores case). Quick
+# tests before the slow ones: the patterns try their alternations at every capital or word.
+_ROLE_NEEDS: dict[re.Pattern[str], tuple[str, int, tuple[str, ...]]] = {
+    ROLE_APPOSITION: (
+        "(",
+        1,
+        ("MNA", "MPA", "MP", "MEP", "Senator", "Minister", "Chairman", "President", "Retd", "retired")
+        + ("Governor", "Mayor"),
+    ),
+    ROLE_THEN_NAME: (
+        ",",
+        2,  # one after the role, one after the name
+        ("chair", "president", "secretary", "spokes", "leader", "founder", "minister", "governor")
+        + ("director", "chief", "editor", "convener", "head", "counsel", "lawyer", "engineer", "candidate")
+        + ("mother", "father", "wife", "son", "daughter", "brother", "sister", "widow"),
+    ),
+    NAME_THEN_ROLE: (
+        ",",
+        1,
+        ("MP", "MNA", "MEP", "Senator", "Minister", "Chair", "President", "Secretary", "Spokes", "Leader")
+        + ("Founder", "Governor", "Director", "Editor", "Convener", "Councillor", "Advocate", "Member")
+        + ("Mayor", "Chief"),
+    ),
+}
+# Letters that an ignore-case pattern matches to ASCII letters but `str.lower()` does not lower
+# to them (dotless and dotted i, long s, the Kelvin sign): a line with one skips the word test.
+CASE_TRAPS = re.compile("[\u0131\u0130\u017f\u212a]")
+
+
+def _may_match_role(pattern: re.Pattern[str], line: str) -> bool:
+    """False when the line lacks what `pattern` needs, so it cannot match."""
+    mark, count, words = _ROLE_NEEDS[pattern]
+    if line.count(mark) < count:
+        return False
+    if pattern.flags & re.IGNORECASE:
+        if CASE_TRAPS.search(line):
+            return True
+        line = line.lower()
+    return any(w in line for w in words)
 
 
 @lru_cache(maxsize=20_000)
 def _role_matches(pattern: re.Pattern[str], line: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
     """One pattern's names beside roles in one line (cached: a page's documents share lines)."""
-    if _ROLE_PUNCTUATION[pattern] not in line:
+    if not _may_match_role(pattern, line):
         return ()
     found = []
     for m in pattern.finditer(line):
