@@ -391,6 +391,8 @@ def _said(s: str, last_person: str | None) -> Claim | None:
 
 
 def _urdu_claim(s: str) -> Claim | None:
+    if "کہ" not in s and "مطابق" not in s:
+        return None  # each pattern needs one of these words: most sentences (all English ones) have neither
     for rx in URDU_CLAIMS:
         m = rx.search(s)
         if m:
