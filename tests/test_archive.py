@@ -105,6 +105,19 @@ def test_ingest_stores_what_extract_finds(backend: str) -> None:
         assert archive.check() == []
 
 
+def test_an_ingest_leaves_the_full_text_index_in_one_piece(
+    tmp_path: Path, sample_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import maktub.archive.ingest as bulk
+
+    # Five pages a transaction: FTS5 writes a segment for each, and merges them only by fours.
+    monkeypatch.setattr(bulk, "COMMIT_PAGES", 5)
+    with Archive.open(tmp_path / "archive.db") as archive:
+        ingest([str(sample_corpus)], archive, IngestOptions(workers=0))
+        assert archive.db.value("SELECT count(DISTINCT segid) FROM documents_fts_idx") == 1
+        assert archive.check() == []
+
+
 def test_the_same_pages_twice_are_stored_once(backend: str) -> None:
     with Archive.open(backend) as archive:
         ingest([str(SEEDS)], archive, IngestOptions(workers=0))

@@ -120,6 +120,7 @@ def ingest(
         store(force=True)
         if options.relink:
             progress.entities = len(archive.relink())
+        archive.compact(progress.documents)
         status = "done"
     except KeyboardInterrupt:
         status = "interrupted"
