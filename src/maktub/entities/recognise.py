@@ -668,50 +668,52 @@ NAME_THEN_ROLE = re.compile(
 
 def _titled_by_role(text: str) -> list[Mention]:
     """'Waseem Akthar (MNA)', 'its chairman, Farhat Rizvi,': a name beside a role is a person's."""
-    lines = text.splitlines()
+    per_line = [_line_roles(line) for line in text.splitlines()]
     return [
         Mention(surface, core, None, set(evidence))
-        for pattern in (ROLE_APPOSITION, ROLE_THEN_NAME, NAME_THEN_ROLE)
-        for line in lines
-        for surface, core, evidence in _role_matches(pattern, line)
+        for k in range(len(ROLE_PATTERNS))
+        for found in per_line
+        for surface, core, evidence in found[k]
     ]
 
 
-# What each role pattern cannot match without: its punctuation (how many of the mark), and one
-# of its role words as a substring (lower case for ROLE_THEN_NAME, which ignores case). Quick
-# tests before the slow ones: the patterns try their alternations at every capital or word.
-_ROLE_NEEDS: dict[re.Pattern[str], tuple[str, int, tuple[str, ...]]] = {
-    ROLE_APPOSITION: (
+# Each role pattern, with what it cannot match without: its punctuation (how many of the mark),
+# and one of its role words as a substring (lower case for ROLE_THEN_NAME, which ignores case).
+# Quick tests before the slow ones: the patterns try their alternations at every capital or word.
+ROLE_PATTERNS: tuple[tuple[re.Pattern[str], str, int, tuple[str, ...]], ...] = (
+    (
+        ROLE_APPOSITION,
         "(",
         1,
         ("MNA", "MPA", "MP", "MEP", "Senator", "Minister", "Chairman", "President", "Retd", "retired")
         + ("Governor", "Mayor"),
     ),
-    ROLE_THEN_NAME: (
+    (
+        ROLE_THEN_NAME,
         ",",
         2,  # one after the role, one after the name
         ("chair", "president", "secretary", "spokes", "leader", "founder", "minister", "governor")
         + ("director", "chief", "editor", "convener", "head", "counsel", "lawyer", "engineer", "candidate")
         + ("mother", "father", "wife", "son", "daughter", "brother", "sister", "widow"),
     ),
-    NAME_THEN_ROLE: (
+    (
+        NAME_THEN_ROLE,
         ",",
         1,
         ("MP", "MNA", "MEP", "Senator", "Minister", "Chair", "President", "Secretary", "Spokes", "Leader")
         + ("Founder", "Governor", "Director", "Editor", "Convener", "Councillor", "Advocate", "Member")
         + ("Mayor", "Chief"),
     ),
-}
+)
 # Letters that an ignore-case pattern matches to ASCII letters but `str.lower()` does not lower
 # to them (dotless and dotted i, long s, the Kelvin sign): a line with one skips the word test.
 CASE_TRAPS = re.compile("[\u0131\u0130\u017f\u212a]")
 
+RoleMatches = tuple[tuple[str, str, frozenset[str]], ...]
 
-def _may_match_role(pattern: re.Pattern[str], line: str) -> bool:
-    """False when the line lacks what `pattern` needs, so it cannot match."""
-    mark, count, words = _ROLE_NEEDS[pattern]
-    if line.count(mark) < count:
-        return False
+
+def _has_role_word(pattern: re.Pattern[str], words: tuple[str, ...], line: str) -> bool:
+    """Whether one of a pattern's role words is in the line (True where the test cannot tell)."""
     if pattern.flags & re.IGNORECASE:
         if CASE_TRAPS.search(line):
             return True
@@ -719,10 +721,19 @@ def _may_match_role(pattern: re.Pattern[str], line: str) -> bool:
     return any(w in line for w in words)
 
 
+# Keyed by the line alone: a compiled pattern hashes its whole program on every lookup.
 @lru_cache(maxsize=20_000)
-def _role_matches(pattern: re.Pattern[str], line: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
-    """One pattern's names beside roles in one line (cached: a page's documents share lines)."""
-    if not _may_match_role(pattern, line):
+def _line_roles(line: str) -> tuple[RoleMatches, ...]:
+    """Each role pattern's names beside roles in one line (cached: a page's documents share lines)."""
+    return tuple(
+        _role_matches(pattern, mark, count, words, line) for pattern, mark, count, words in ROLE_PATTERNS
+    )
+
+
+def _role_matches(
+    pattern: re.Pattern[str], mark: str, count: int, words: tuple[str, ...], line: str
+) -> RoleMatches:
+    if line.count(mark) < count or not _has_role_word(pattern, words, line):
         return ()
     found = []
     for m in pattern.finditer(line):
