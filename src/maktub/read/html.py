@@ -110,7 +110,7 @@ def parse_html(text: str, url: str | None = None) -> HtmlPage:
         tree = None
     if tree is None:
         return HtmlPage([Line(t) for t in text.splitlines()])
-    links = [Link(" ".join("".join(a.itertext()).split()), a.get("href") or "") for a in tree.iter("a")]
+    links = [Link(" ".join(_text_of(a).split()), a.get("href") or "") for a in tree.iter("a")]
     meta = _meta(tree)
     lines: list[Line] = []
     body = tree.find(".//body")
@@ -127,6 +127,13 @@ def parse_html(text: str, url: str | None = None) -> HtmlPage:
     if meta.get("author"):
         page.authors = [meta["author"]]
     return page
+
+
+def _text_of(el: etree._Element) -> str:
+    """All the text inside an element; most links hold only their own text, read without an iterator."""
+    if len(el) == 0:
+        return el.text or ""
+    return "".join(el.itertext())
 
 
 TAG_CHROME = "page chrome (navigation, header, footer or aside element)"
