@@ -576,40 +576,32 @@ _EXAMPLES = {"year": "1998 or 1998..2001", "date": "1998-05-17 or 1998-01..2001-
 def _facets(archive: Archive, plan: _Plan) -> dict[str, list[dict[str, Any]]]:
     """Counts by kind, year, language and entity over the matches (the newest FACET_SAMPLE of them).
 
-    The matches are found once; their kind, year and language are counted here, their names by
-    one grouped statement over the names-per-document table.
+    One statement finds the matches with their kind, year and language (from the narrow index);
+    their names are counted here from the names-per-document table's own index.
     """
     db = archive.db
-    source, seq = plan.counting
-    seqs = [
-        r[0]
-        for r in db.rows(
-            f"SELECT {seq} {source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?",
-            [*plan.params, FACET_SAMPLE],
-        )
-    ]
-    if not seqs:
-        return {name: [] for name in ("kind", "year", "language", "people", "organisations", "places")}
-    marks = _marks(seqs)
-    # The narrow index holds kind, year and language: the wide rows (text, record) are not read.
-    narrow = "INDEXED BY documents_filters " if db.dialect == "sqlite" else ""
     rows = db.rows(
-        f"SELECT d.seq, d.kind, d.year, d.language FROM documents d {narrow}WHERE d.seq IN ({marks})", seqs
+        f"SELECT d.seq, d.kind, d.year, d.language {plan.source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?",
+        [*plan.params, FACET_SAMPLE],
     )
+    if not rows:
+        return {name: [] for name in ("kind", "year", "language", "people", "organisations", "places")}
     out: dict[str, list[dict[str, Any]]] = {}
     for name, column in (("kind", 1), ("year", 2), ("language", 3)):
         counts = Counter(r[column] for r in rows if r[column] is not None)
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
         out[name] = [{"value": v, "count": n} for v, n in ranked[: 50 if name == "year" else FACET_SIZE]]
     out["year"].sort(key=lambda f: f["value"], reverse=True)
-    named = db.rows(
-        f"SELECT dn.type, dn.name_id, count(*) FROM doc_names dn WHERE dn.document_seq IN ({marks}) "
-        "GROUP BY dn.type, dn.name_id",
-        seqs,
+    seqs = [r[0] for r in rows]
+    # The name ids alone are in the index of (document, name): no row of the table is read.
+    named = Counter(
+        r[0] for r in db.rows(f"SELECT dn.name_id FROM doc_names dn WHERE dn.document_seq IN ({_marks(seqs)})", seqs)
     )
     top: dict[str, list[tuple[int, int]]] = {}
-    for type_, name_id, n in named:
-        top.setdefault(type_, []).append((n, name_id))
+    types = archive.name_types(named)
+    for name_id, n in named.items():
+        if name_id in types:
+            top.setdefault(types[name_id], []).append((n, name_id))
     wanted = {
         name_id: n for type_ in top for n, name_id in sorted(top[type_], reverse=True)[: FACET_SIZE * 5]
     }
@@ -623,13 +615,13 @@ def _facets(archive: Archive, plan: _Plan) -> dict[str, list[dict[str, Any]]]:
         else []
     )
     by_entity: dict[int, dict[str, Any]] = {}
-    types: dict[int, str] = {}
+    entity_types: dict[int, str] = {}
     for name_id, entity_id, entity_name, slug, type_ in owners:
         entry = by_entity.setdefault(entity_id, {"value": entity_name, "slug": slug, "count": 0})
         entry["count"] += wanted[name_id]
-        types[entity_id] = type_
+        entity_types[entity_id] = type_
     for name, type_ in (("people", "person"), ("organisations", "organization"), ("places", "place")):
-        entries = [e for i, e in by_entity.items() if types[i] == type_]
+        entries = [e for i, e in by_entity.items() if entity_types[i] == type_]
         out[name] = sorted(entries, key=lambda f: (-f["count"], f["value"]))[:FACET_SIZE]
     return out
 

@@ -52,6 +52,7 @@ class Archive:
         self.db = db
         self.target = db.target
         self._names: dict[tuple[str, str], int] = {}
+        self._name_types: dict[int, str] = {}
 
     @classmethod
     def open(cls, target: str | Path | None = None, *, upgrade: bool = True) -> Archive:
@@ -373,6 +374,14 @@ class Archive:
             "location": row[1], "captured": row[2], "ingested": row[3], "current": bool(row[4]), "revision": row[5],
         }  # fmt: skip
         return record
+
+    def name_types(self, ids: Iterable[int]) -> dict[int, str]:
+        """The type of each stored name, by id. Read once, then only the names added since: a
+        name's type never changes (a name is its type and key), and names are not removed."""
+        if any(i not in self._name_types for i in ids):
+            newest = max(self._name_types, default=0)
+            self._name_types.update(self.db.rows("SELECT id, type FROM names WHERE id > ?", [newest]))
+        return self._name_types
 
     def compact(self, added: int) -> None:
         """After an ingest, merge the full-text index's pieces, so that a search reads one per word.
