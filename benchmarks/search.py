@@ -28,7 +28,8 @@ common one. Each query is run once to warm the caches (and to note search's tota
 count, and how many of search's ten hits an uncapped ranking also returns, when search ranks
 only some candidates), then `--rounds` times, each time as, in a shuffled order:
 
-- `search(archive, q, per_page=10, facets=False)` and the same with `facets=True`;
+- `search(archive, q, per_page=10, facets=False)`, the same with `snippets=False` (each hit's
+  first lines instead of FTS5's snippet) and the same with `facets=True`;
 - the bare query: SQLite `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY
   rank LIMIT 10`; PostgreSQL `SELECT seq FROM documents WHERE search @@ plainto_tsquery(...)
   ORDER BY ts_rank_cd(...) DESC LIMIT 10`;
@@ -692,6 +693,10 @@ def measure(
             steps: list[tuple[str, Callable[[], Any]]] = [
                 ("search", lambda text=query.text: search(archive, text, per_page=PER_PAGE, facets=False)),
                 (
+                    "search, no snippets",
+                    lambda text=query.text: search(archive, text, per_page=PER_PAGE, facets=False, snippets=False),
+                ),
+                (
                     "search+facets",
                     lambda text=query.text: search(archive, text, per_page=PER_PAGE, facets=True),
                 ),
@@ -805,10 +810,12 @@ def backend_report(
         out["server"] = archive.db.value("SHOW server_version")
     for group in groups:
         measured = {name: figures(s) for name, s in times[group.name].items() if s}
-        bare, plain = measured.get("bare top 10"), measured.get("search")
-        ratio = {}
+        bare, plain, lean = measured.get("bare top 10"), measured.get("search"), measured.get("search, no snippets")
+        ratio, lean_ratio = {}, {}
         if bare and plain:
             ratio = {"p50": plain["p50"] / bare["p50"], "p95": plain["p95"] / bare["p95"]}
+        if bare and lean:
+            lean_ratio = {"p50": lean["p50"] / bare["p50"], "p95": lean["p95"] / bare["p95"]}
         hits = sorted(q.matches for q in group.queries)
         totals = sorted(q.total for q in group.queries)
         agreed = sorted(q.agreement for q in group.queries if q.agreement is not None)
@@ -823,6 +830,7 @@ def backend_report(
             "agreement": [agreed[0], statistics.median(agreed)] if agreed else [],
             "measures": measured,
             "ratio_to_bare": ratio,
+            "ratio_to_bare_no_snippets": lean_ratio,
         }
     return out
 
@@ -857,22 +865,28 @@ def print_backend(name: str, report: dict[str, Any]) -> None:
     def span(values: list[Any]) -> str:
         return "–".join(f"{int(x):,}" for x in values) if values else "-"
 
-    main = {"search": "search", "search+facets": "+facets", "bare top 10": "bare top 10"}
+    main = {
+        "search": "search",
+        "search, no snippets": "no snippets",
+        "search+facets": "+facets",
+        "bare top 10": "bare top 10",
+    }
     print(
         f"\n  {'':<24}{'documents/word':>20}{'matches':>22}" + "".join(f"{h:>17}" for h in main.values()),
         end="",
     )
-    print(f"{'search/bare':>15}")
-    print(f"  {'group':<24}{'min–median–max':>20}{'min–median–max':>22}" + f"{'p50 / p95':>17}" * 3, end="")
-    print(f"{'p50   p95':>15}")
+    print(f"{'search/bare':>15}{'no snippets/bare':>18}")
+    print(f"  {'group':<24}{'min–median–max':>20}{'min–median–max':>22}" + f"{'p50 / p95':>17}" * 4, end="")
+    print(f"{'p50   p95':>15}{'p50   p95':>18}")
     for group, g in report["groups"].items():
         print(f"  {group:<24}{span(g['frequencies']):>20}{span(g['hits']):>22}", end="")
         for m in main:
             f = g["measures"].get(m)
             cell = f"{f['p50']:.1f} / {f['p95']:.1f}" if f else "-"
             print(f"{cell:>17}", end="")
-        r = g["ratio_to_bare"]
-        print(f"{r.get('p50', float('nan')):>9.2f}{r.get('p95', float('nan')):>6.2f}")
+        r, lean = g["ratio_to_bare"], g.get("ratio_to_bare_no_snippets", {})
+        print(f"{r.get('p50', float('nan')):>9.2f}{r.get('p95', float('nan')):>6.2f}", end="")
+        print(f"{lean.get('p50', float('nan')):>12.2f}{lean.get('p95', float('nan')):>6.2f}")
 
     groups = report["groups"]
     parts = list(dict.fromkeys(m for g in groups.values() for m in g["measures"] if m.startswith("  ")))

@@ -401,6 +401,18 @@ def test_facets_count_the_hits(filled: Archive) -> None:
     assert results.facets["people"] and all(f["count"] <= results.total for f in results.facets["people"])
 
 
+def test_hits_without_snippets_carry_the_start_of_their_text(filled: Archive) -> None:
+    from maktub.archive.search import MARK_START
+
+    marked = search(filled, "Altaf", facets=False)
+    plain = search(filled, "Altaf", facets=False, snippets=False)
+    assert [h.id for h in plain.results] == [h.id for h in marked.results] and plain.total == marked.total
+    assert all(MARK_START in h.snippet for h in marked.results)
+    for hit in plain.results:
+        text = filled.db.value("SELECT text FROM documents WHERE id = ?", [hit.id])
+        assert hit.snippet == " ".join(text[:240].split())
+
+
 def test_paging_and_sorting(filled: Archive) -> None:
     first = search(filled, "kind:article OR kind:statement", per_page=5, facets=False)
     second = search(filled, "kind:article OR kind:statement", page=2, per_page=5, facets=False)

@@ -119,8 +119,13 @@ def search(
     per_page: int = PER_PAGE,
     sort: str = "relevance",
     facets: bool = True,
+    snippets: bool = True,
 ) -> Results:
-    """One page of results for `query`, ranked by relevance (or newest first with sort='date')."""
+    """One page of results for `query`, ranked by relevance (or newest first with sort='date').
+
+    Each hit has a snippet with the words found marked; with `snippets=False`, the start of its
+    text instead (each snippet costs the database a reading of the whole text).
+    """
     if page < 1:
         raise QueryError("page must be 1 or more")
     if not 1 <= per_page <= MAX_PER_PAGE:
@@ -159,7 +164,7 @@ def search(
             )
             or 0
         )
-    hits = compiler.hits(plan, page_rows)
+    hits = compiler.hits(plan, page_rows, snippets)
     result = Results(query, min(counted, TOTAL_CAP), page, per_page, hits, notes=plan.notes)
     result.total_exact = counted <= TOTAL_CAP
     if facets and counted:
@@ -274,8 +279,22 @@ class _Compiler:
         )
         return [(r[0], float(r[1])) for r in found], None
 
-    def hits(self, plan: _Plan, rows: list[tuple[int, float | None]]) -> list[Hit]:
-        """The documents of one page of results, in the order given, with their snippets."""
+    def hits(self, plan: _Plan, rows: list[tuple[int, float | None]], snippets: bool = True) -> list[Hit]:
+        """The documents of one page of results, in the order given, with their snippets (or, without
+        words or snippets, the start of their text)."""
+        seqs = [seq for seq, _ in rows]
+        if not seqs:
+            return []
+        if snippets and plan.score != "NULL":
+            found = self.snippets(plan, seqs)
+        else:
+            start = f"SELECT d.seq, {_HIT_COLUMNS}, substr(d.text, 1, 240) FROM documents d"
+            found = self.db.rows(f"{start} WHERE d.seq IN ({_marks(seqs)})", seqs)
+        by_seq = {r[0]: r[1:] for r in found}
+        return [_hit(by_seq[seq], score) for seq, score in rows if seq in by_seq]
+
+    def snippets(self, plan: _Plan, seqs: list[int]) -> list[tuple[Any, ...]]:
+        """(seq, the hit's columns, its snippet) for these documents, the words found marked."""
         raise NotImplementedError
 
     # Filters shared by both databases ---------------------------------------------------
@@ -425,19 +444,13 @@ class _SQLite(_Compiler):
             or 0
         )
 
-    def hits(self, plan: _Plan, rows: list[tuple[int, float | None]]) -> list[Hit]:
-        out = []
-        for seq, score in rows:
-            if plan.score == "NULL":
-                sql = f"SELECT {_HIT_COLUMNS}, substr(d.text, 1, 240) FROM documents d WHERE d.seq = ?"
-                found = self.db.one(sql, [seq])
-            else:  # the snippet needs the full-text query: one indexed look-up per hit
-                snippet = f"snippet(documents_fts, 1, '{MARK_START}', '{MARK_END}', '…', 32)"
-                sql = f"SELECT {_HIT_COLUMNS}, {snippet} {plan.source} WHERE documents_fts MATCH ? AND f.rowid = ?"
-                found = self.db.one(sql, [plan.params[0], seq])
-            if found:
-                out.append(_hit(found, score))
-        return out
+    def snippets(self, plan: _Plan, seqs: list[int]) -> list[tuple[Any, ...]]:
+        # One statement a hit: FTS5 finds the words of the query in a given row only when asked
+        # for that row alone (with `rowid IN (…)` it reads every match again for each).
+        snippet = f"snippet(documents_fts, 1, '{MARK_START}', '{MARK_END}', '…', 32)"
+        sql = f"SELECT d.seq, {_HIT_COLUMNS}, {snippet} {plan.source} WHERE documents_fts MATCH ? AND f.rowid = ?"
+        found = (self.db.one(sql, [plan.params[0], seq]) for seq in seqs)
+        return [row for row in found if row]
 
     def text_condition(self, node: Node) -> tuple[str, list[Any]]:
         return "d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [self.match(node)]
@@ -485,23 +498,13 @@ class _Postgres(_Compiler):
             qparams,
         )
 
-    def hits(self, plan: _Plan, rows: list[tuple[int, float | None]]) -> list[Hit]:
-        if not rows:
-            return []
-        seqs = [seq for seq, _ in rows]
-        if plan.score == "NULL":
-            columns = f"d.seq, {_HIT_COLUMNS}, substr(d.text, 1, 240)"
-            sql = f"SELECT {columns} FROM documents d WHERE d.seq IN ({_marks(seqs)})"
-            found = self.db.rows(sql, seqs)
-        else:
-            options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2"
-            sql = (
-                f"SELECT d.seq, {_HIT_COLUMNS}, ts_headline('english', d.text, q.query, '{options}') "
-                f"FROM documents d, ({plan.text_query}) AS q(query) WHERE d.seq IN ({_marks(seqs)})"
-            )
-            found = self.db.rows(sql, [*plan.text_params, *seqs])
-        by_seq = {r[0]: r[1:] for r in found}
-        return [_hit(by_seq[seq], score) for seq, score in rows if seq in by_seq]
+    def snippets(self, plan: _Plan, seqs: list[int]) -> list[tuple[Any, ...]]:
+        options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2"
+        sql = (
+            f"SELECT d.seq, {_HIT_COLUMNS}, ts_headline('english', d.text, q.query, '{options}') "
+            f"FROM documents d, ({plan.text_query}) AS q(query) WHERE d.seq IN ({_marks(seqs)})"
+        )
+        return self.db.rows(sql, [*plan.text_params, *seqs])
 
     def tsquery(self, node: Node) -> tuple[str, list[Any]]:
         sql, params = self._ts(node)
