@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from maktub.entities import model
 from maktub.entities.gazetteer import find_known, find_known_fuzzy, find_place, given_names, key
@@ -677,18 +678,32 @@ def _titled_by_role(text: str) -> list[Mention]:
     ]
 
 
-# Each role pattern, with what it cannot match without: its punctuation (how many of the mark),
-# and one of its role words as a substring (lower case for ROLE_THEN_NAME, which ignores case).
-# Quick tests before the slow ones: the patterns try their alternations at every capital or word.
-ROLE_PATTERNS: tuple[tuple[re.Pattern[str], str, int, tuple[str, ...]], ...] = (
-    (
+class RolePattern(NamedTuple):
+    """A role pattern, with what it cannot match without: its punctuation (how many of the mark),
+    and one of its role words as a substring (in lower case when the pattern ignores case).
+    Quick tests before the slow one: the patterns try their alternations at every capital or word.
+    """
+
+    pattern: re.Pattern[str]
+    mark: str
+    marks: int
+    words: tuple[str, ...]
+    ignore_case: bool  # read once: `flags & re.IGNORECASE` builds an enum member on every test
+
+
+def _role_pattern(pattern: re.Pattern[str], mark: str, marks: int, words: tuple[str, ...]) -> RolePattern:
+    return RolePattern(pattern, mark, marks, words, bool(pattern.flags & re.IGNORECASE))
+
+
+ROLE_PATTERNS = (
+    _role_pattern(
         ROLE_APPOSITION,
         "(",
         1,
         ("MNA", "MPA", "MP", "MEP", "Senator", "Minister", "Chairman", "President", "Retd", "retired")
         + ("Governor", "Mayor"),
     ),
-    (
+    _role_pattern(
         ROLE_THEN_NAME,
         ",",
         2,  # one after the role, one after the name
@@ -696,7 +711,7 @@ ROLE_PATTERNS: tuple[tuple[re.Pattern[str], str, int, tuple[str, ...]], ...] = (
         + ("director", "chief", "editor", "convener", "head", "counsel", "lawyer", "engineer", "candidate")
         + ("mother", "father", "wife", "son", "daughter", "brother", "sister", "widow"),
     ),
-    (
+    _role_pattern(
         NAME_THEN_ROLE,
         ",",
         1,
@@ -712,35 +727,31 @@ CASE_TRAPS = re.compile("[\u0131\u0130\u017f\u212a]")
 RoleMatches = tuple[tuple[str, str, frozenset[str]], ...]
 
 
-def _has_role_word(pattern: re.Pattern[str], words: tuple[str, ...], line: str) -> bool:
-    """Whether one of a pattern's role words is in the line (True where the test cannot tell)."""
-    if pattern.flags & re.IGNORECASE:
-        if CASE_TRAPS.search(line):
-            return True
-        line = line.lower()
-    return any(w in line for w in words)
-
-
 # Keyed by the line alone: a compiled pattern hashes its whole program on every lookup.
 @lru_cache(maxsize=20_000)
 def _line_roles(line: str) -> tuple[RoleMatches, ...]:
     """Each role pattern's names beside roles in one line (cached: a page's documents share lines)."""
-    return tuple(
-        _role_matches(pattern, mark, count, words, line) for pattern, mark, count, words in ROLE_PATTERNS
-    )
+    return tuple(_role_matches(role, line) for role in ROLE_PATTERNS)
 
 
-def _role_matches(
-    pattern: re.Pattern[str], mark: str, count: int, words: tuple[str, ...], line: str
-) -> RoleMatches:
-    if line.count(mark) < count or not _has_role_word(pattern, words, line):
+def _role_matches(role: RolePattern, line: str) -> RoleMatches:
+    if line.count(role.mark) < role.marks or not _has_role_word(role, line):
         return ()
     found = []
-    for m in pattern.finditer(line):
+    for m in role.pattern.finditer(line):
         core = strip_honorifics(m.group(1))
         if len(core.split()) >= 2 or core != m.group(1):
             found.append((m.group(1), core, frozenset({"title"} | _gender(m.group(1)))))
     return tuple(found)
+
+
+def _has_role_word(role: RolePattern, line: str) -> bool:
+    """Whether one of the pattern's role words is in the line (True where the test cannot tell)."""
+    if role.ignore_case:
+        if CASE_TRAPS.search(line):
+            return True
+        line = line.lower()
+    return any(w in line for w in role.words)
 
 
 def _gender(surface: str) -> set[str]:
