@@ -17,10 +17,12 @@ read-only). From those samples it prints:
 
 - wall time, pages/s, and the three stretches of a run: start-up and learning the sites'
   chrome (until the workers start), storing pages (first to last page stored), and the tail
-  after the last page is stored (relinking entities across the archive, then exit);
+  after the last page is stored (relinking entities across the archive, merging the
+  full-text index, then exit);
 - at each checkpoint (a page count, or a share of the corpus) and when the last page is
-  stored: the memory then, the peak so far and the rate so far, to see whether memory or
-  speed drift as the archive grows;
+  stored: the memory then, the peak so far, the peak since the previous checkpoint, and the
+  rate so far, to see whether memory or speed drift as the archive grows (the workers are
+  replaced every few thousand pages, so memory is a sawtooth: compare the stretches' peaks);
 - the CPU time of the main process (which reads the files and does all the writing) beside
   the workers', and what other processes used meanwhile (the machine may be shared);
 - the archive: bytes on disk, documents, names, entities, refused files.
@@ -198,6 +200,7 @@ class Mark:
     peak_rss_mb: float
     rate: float  # pages/s since launch
     stretch_rate: float  # pages/s since the previous mark (the first: since the first page stored)
+    stretch_peak_pss_mb: float = 0.0  # the highest PSS since the previous mark (the first: since launch)
 
 
 @dataclass
@@ -360,12 +363,14 @@ def _read_samples(run: IngestRun, checkpoints: list[int]) -> None:
 
 def _mark(label: str, at: Sample, samples: list[Sample], previous: tuple[float, int]) -> Mark:
     upto = [s for s in samples if s.t <= at.t]
+    stretch = [s for s in upto if s.t >= previous[0] or not previous[1]] or [at]
     since = at.t - previous[0]
     return Mark(
         label, at.t, at.pages, at.pss_mb, at.rss_mb, at.main_rss_mb,
         max(s.pss_mb for s in upto), max(s.rss_mb for s in upto),
         at.pages / at.t if at.t else 0.0,
         (at.pages - previous[1]) / since if since > 0 else 0.0,
+        max(s.pss_mb for s in stretch),
     )  # fmt: skip
 
 
@@ -504,11 +509,12 @@ def print_run(run: IngestRun) -> None:
     )
     print()
     header = f"  {'when':<22}{'s':>8}{'pages':>8}{'PSS MB':>8}{'RSS MB':>8}{'main RSS':>9}"
-    print(header + f"{'peak PSS':>9}{'peak RSS':>9}{'pages/s':>9}{'stretch':>9}")
+    print(header + f"{'peak PSS':>9}{'peak RSS':>9}{'pages/s':>9}{'stretch':>9}{'stretch peak PSS':>17}")
     for m in run.marks:
         print(
             f"  {m.label:<22}{m.t:>8.1f}{m.pages:>8}{m.pss_mb:>8.0f}{m.rss_mb:>8.0f}{m.main_rss_mb:>9.0f}"
             f"{m.peak_pss_mb:>9.0f}{m.peak_rss_mb:>9.0f}{m.rate:>9.1f}{m.stretch_rate:>9.1f}"
+            f"{m.stretch_peak_pss_mb:>17.0f}"
         )
     print(
         f"\n  archive {a.get('path')}: {a.get('bytes', 0) / 1e6:.0f} MB on disk, "
@@ -547,6 +553,12 @@ def print_target(run: IngestRun, checkpoint: int | None) -> None:
             f"memory at {early.pages} pages: PSS {early.pss_mb:.0f} MB (peak so far {early.peak_pss_mb:.0f}); "
             f"at {late.pages} pages: PSS {late.pss_mb:.0f} MB (peak so far {late.peak_pss_mb:.0f}); "
             f"peak over the whole run, tail included: {run.peak_pss_mb:.0f} MB"
+        )
+        stretches = [m for m in run.marks if m.label != "exit (last sample)"]
+        print(
+            f"highest PSS up to {early.pages} pages: {early.stretch_peak_pss_mb:.0f} MB; in the last stretch "
+            f"({stretches[-2].pages if len(stretches) > 1 else 0}–{late.pages} pages): "
+            f"{late.stretch_peak_pss_mb:.0f} MB (worker processes are replaced as they go: compare peaks)"
         )
     print("PSS: proportional set size summed over the process tree (shared pages divided among sharers);")
     print("RSS sum counts pages shared copy-on-write with the workers once per process.")
