@@ -280,20 +280,49 @@ def test_kill_9_mid_ingest_leaves_a_sound_archive_and_a_rerun_finishes(tmp_path:
         assert ids == []
 
 
-def test_dask_local_cluster_stores_the_same_as_one_process(tmp_path: Path, sample_corpus: Path) -> None:
-    one = tmp_path / "one.db"
-    many = tmp_path / "dask.db"
-    with Archive.open(one) as archive:
+def _stored(archive: Archive) -> tuple[dict[str, int], set[str]]:
+    """Counts and document ids. (Which names a page yields can depend on what its worker read before.)"""
+    return archive.counts(), {r[0] for r in archive.db.rows("SELECT id FROM documents")}
+
+
+@pytest.mark.parametrize("pool", [["--workers", "2"], ["--dask", "local", "--workers", "2"]], ids=["processes", "dask"])
+def test_workers_store_the_same_as_one_process(
+    backend: str, pool: list[str], tmp_path: Path, sample_corpus: Path
+) -> None:
+    # On PostgreSQL every worker writes its own batches: several writers at once.
+    with Archive.open(tmp_path / "one.db") as archive:
         ingest([str(sample_corpus)], archive, IngestOptions(workers=0))
-        expected = archive.counts()
-        ids = {r[0] for r in archive.db.rows("SELECT id FROM documents")}
-    proc = run_maktub(
-        "ingest", "--archive", str(many), "--quiet", "--dask", "local", "--workers", "2", str(sample_corpus)
-    )
+        expected = _stored(archive)
+    proc = run_maktub("ingest", "--archive", backend, "--quiet", *pool, str(sample_corpus))
     assert proc.returncode == 0, proc.stderr
-    with Archive.open(many) as archive:
-        assert archive.counts() == expected
-        assert {r[0] for r in archive.db.rows("SELECT id FROM documents")} == ids
+    with Archive.open(backend) as archive:
+        assert _stored(archive) == expected
+        assert archive.check() == []
+        # Each name's count of documents, kept by several writers at once, is the true count.
+        assert not archive.db.rows(
+            "SELECT n.id FROM names n WHERE n.documents <> (SELECT count(*) FROM doc_names dn WHERE dn.name_id = n.id)"
+        )
+
+
+def test_on_postgresql_the_worker_processes_write(
+    backend: str, tmp_path: Path, sample_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not backend.startswith("postgresql"):
+        pytest.skip("SQLite has one writer: this process")
+    writers = tmp_path / "writers"
+    add = Archive.add
+
+    def add_and_say_who(self: Archive, pages: list, run: int | None = None):  # type: ignore[type-arg]
+        with writers.open("a") as out:  # the workers are forked from here: they write this too
+            out.write(f"{os.getpid()}\n")
+        return add(self, pages, run)
+
+    monkeypatch.setattr(Archive, "add", add_and_say_who)
+    with Archive.open(backend) as archive:
+        progress = ingest([str(sample_corpus)], archive, IngestOptions(workers=2))
+        assert progress.pages == archive.counts()["revisions"] == 40
+    pids = set(writers.read_text().split())
+    assert pids and str(os.getpid()) not in pids
 
 
 def test_worker_processes_are_replaced_as_they_go_and_store_the_same(

@@ -22,6 +22,10 @@ DEFAULT_ARCHIVE = "maktub.db"
 _PLACEHOLDER = re.compile(r"\?")
 
 
+class WriteConflict(MaktubError):
+    """Another writer changed the same rows at the same moment: the transaction can be tried again."""
+
+
 def is_postgres(target: str) -> bool:
     return target.startswith(("postgresql://", "postgres://"))
 
@@ -170,6 +174,8 @@ class Postgres(Database):
         if isinstance(exc, MaktubError):
             return exc
         name = describe(self.target)
+        if isinstance(exc, psycopg.errors.TransactionRollback | psycopg.errors.UniqueViolation):
+            return WriteConflict(f"archive {name}: another writer wrote the same rows at once ({_first_line(exc)})")
         if isinstance(exc, psycopg.OperationalError):
             return MaktubError(
                 f"archive {name}: the server went away ({_first_line(exc)}); everything committed before is kept"

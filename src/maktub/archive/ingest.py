@@ -3,8 +3,10 @@
 This process walks the paths, skips pages whose bytes are already in the archive (so a rerun
 after a crash does only the rest), and hands pages in small batches to workers: local
 processes by default, or a Dask cluster (`--dask tcp://host:8786`, or `--dask local` for one
-on this machine). Workers return rows; only this process writes, one transaction per group
-of pages, so SQLite has one writer and an interrupted ingest loses at most the group in hand.
+on this machine). With SQLite, workers return rows and only this process writes, one
+transaction per group of pages: one writer, and an interrupted ingest loses at most the group
+in hand. With PostgreSQL, each worker stores its own batch, one transaction each, and returns
+what it stored: many writers, as the server is made for.
 """
 
 from __future__ import annotations
@@ -47,6 +49,18 @@ class IngestOptions:
 
 
 @dataclass
+class Stored:
+    """What a worker stored itself (PostgreSQL), and what it could not read."""
+
+    added: Added
+    refused: list[RefusedInput]
+    warnings: list[tuple[str, str]]  # (where, what)
+
+
+Result = list[Prepared | RefusedInput] | Stored
+
+
+@dataclass
 class Progress:
     """Counts as the ingest goes, for the progress bar and the summary."""
 
@@ -84,7 +98,8 @@ def ingest(
     run = archive.start_run(paths)
     status = "failed"
     profile = learn_sites(paths, ExtractOptions(read=options.read), per_site=SITE_SAMPLE)
-    pool = _pool(options, profile)
+    writers = (archive.target, run) if archive.db.dialect == "postgresql" else None
+    pool = _pool(options, profile, writers)
     buffer: list[Prepared] = []
     last_commit = time.monotonic()
 
@@ -99,7 +114,16 @@ def ingest(
             last_commit = time.monotonic()
             tick(progress)
 
-    def take(results: list[Prepared | RefusedInput]) -> None:
+    def take(results: Result) -> None:
+        if isinstance(results, Stored):  # a worker stored them
+            for refused in results.refused:
+                _refuse(archive, refused, run, progress, report)
+            for where, warning in results.warnings:
+                progress.warnings += 1
+                report(f"maktub: warning {where}: {warning}")
+            _count(progress, results.added)
+            tick(progress)
+            return
         for result in results:
             if isinstance(result, RefusedInput):
                 _refuse(archive, result, run, progress, report)
@@ -203,7 +227,7 @@ class _Pool:
     def pending(self) -> bool:
         raise NotImplementedError
 
-    def next_done(self) -> list[Prepared | RefusedInput]:
+    def next_done(self) -> Result:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -215,7 +239,7 @@ class _Here(_Pool):
 
     def __init__(self, profile: SiteProfile) -> None:
         self.profile = profile
-        self.done: list[list[Prepared | RefusedInput]] = []
+        self.done: list[Result] = []
 
     def submit(self, batch: list[Source]) -> None:
         self.done.append(prepare_many(batch, self.profile))
@@ -225,14 +249,14 @@ class _Here(_Pool):
 
     pending = busy
 
-    def next_done(self) -> list[Prepared | RefusedInput]:
+    def next_done(self) -> Result:
         return self.done.pop(0)
 
 
 class _Processes(_Pool):
     """Local worker processes, forked from this one, replaced by fresh ones every RECYCLE_PAGES."""
 
-    def __init__(self, workers: int, profile: SiteProfile) -> None:
+    def __init__(self, workers: int, profile: SiteProfile, writers: tuple[str, int] | None) -> None:
         _warm_up()  # before the fork: the workers share the model and gazetteers with this process
         # What is loaded now is never garbage: frozen, the workers' collectors neither walk it nor
         # write to it, so its pages stay shared instead of being copied into every worker.
@@ -240,11 +264,12 @@ class _Processes(_Pool):
         gc.freeze()
         self.workers = workers
         self.profile = profile
+        self.writers = writers
         self.window = workers * 3
         self.executor = self._start()
         self.sent = 0  # pages sent to the current workers
-        self.futures: set[cf.Future[list[Prepared | RefusedInput]]] = set()
-        self.ready: list[list[Prepared | RefusedInput]] = []  # done while the workers were replaced
+        self.futures: set[cf.Future[Result]] = set()
+        self.ready: list[Result] = []  # done while the workers were replaced
 
     def _start(self) -> cf.ProcessPoolExecutor:
         return cf.ProcessPoolExecutor(
@@ -257,7 +282,10 @@ class _Processes(_Pool):
     def submit(self, batch: list[Source]) -> None:
         if self.sent >= RECYCLE_PAGES * self.workers:
             self._recycle()
-        self.futures.add(self.executor.submit(prepare_many, batch))
+        if self.writers:
+            self.futures.add(self.executor.submit(store_many, batch, *self.writers))
+        else:
+            self.futures.add(self.executor.submit(prepare_many, batch))
         self.sent += len(batch)
 
     def _recycle(self) -> None:
@@ -277,7 +305,7 @@ class _Processes(_Pool):
     def pending(self) -> bool:
         return bool(self.futures or self.ready)
 
-    def next_done(self) -> list[Prepared | RefusedInput]:
+    def next_done(self) -> Result:
         if self.ready:
             return self.ready.pop(0)
         done, self.futures = cf.wait(self.futures, return_when=cf.FIRST_COMPLETED)
@@ -286,7 +314,7 @@ class _Processes(_Pool):
         return self._result(first)
 
     @staticmethod
-    def _result(future: cf.Future[list[Prepared | RefusedInput]]) -> list[Prepared | RefusedInput]:
+    def _result(future: cf.Future[Result]) -> Result:
         try:
             return future.result()
         except cf.process.BrokenProcessPool:
@@ -300,7 +328,7 @@ class _Processes(_Pool):
 
 
 class _Dask(_Pool):
-    def __init__(self, address: str, workers: int, profile: SiteProfile) -> None:
+    def __init__(self, address: str, workers: int, profile: SiteProfile, writers: tuple[str, int] | None) -> None:
         try:
             from distributed import Client, LocalCluster
         except ImportError:  # pragma: no cover - a dependency
@@ -325,10 +353,14 @@ class _Dask(_Pool):
         self.window = nthreads * 3
         self.batch = DASK_BATCH
         self.profile = self.client.scatter(profile, broadcast=True)
+        self.writers = writers
         self.futures: list[Any] = []
 
     def submit(self, batch: list[Source]) -> None:
-        self.futures.append(self.client.submit(prepare_many, batch, self.profile, pure=False))
+        if self.writers:
+            self.futures.append(self.client.submit(store_many, batch, *self.writers, self.profile, pure=False))
+        else:
+            self.futures.append(self.client.submit(prepare_many, batch, self.profile, pure=False))
 
     def busy(self) -> bool:
         return len(self.futures) >= self.window
@@ -336,14 +368,14 @@ class _Dask(_Pool):
     def pending(self) -> bool:
         return bool(self.futures)
 
-    def next_done(self) -> list[Prepared | RefusedInput]:
+    def next_done(self) -> Result:
         from distributed import wait
 
         done, _ = wait(self.futures, return_when="FIRST_COMPLETED")
         first = next(iter(done))
         self.futures.remove(first)
         try:
-            result: list[Prepared | RefusedInput] = first.result()
+            result: Result = first.result()
         except Exception as exc:  # noqa: BLE001 - a worker lost: say so, keep what is stored
             raise MaktubError(
                 f"a Dask task failed ({type(exc).__name__}: {exc}); what was stored is kept"
@@ -355,6 +387,23 @@ class _Dask(_Pool):
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+_WORKER_ARCHIVES: dict[str, Archive] = {}  # a worker's own connection to each archive it stores in
+
+
+def store_many(items: list[Source], target: str, run: int, profile: SiteProfile | None = None) -> Stored:
+    """A worker's task with PostgreSQL: understand the pages, and store them in one transaction."""
+    results = prepare_many(items, profile)
+    pages = [r for r in results if isinstance(r, Prepared)]
+    archive = _WORKER_ARCHIVES.get(target)
+    if archive is None:
+        archive = _WORKER_ARCHIVES[target] = Archive.open(target, upgrade=False)
+    return Stored(
+        archive.add(pages, run) if pages else Added(),
+        [r for r in results if isinstance(r, RefusedInput)],
+        [(page.location, warning) for page in pages for warning in page.warnings],
+    )
 
 
 def _warm_up() -> None:
@@ -370,10 +419,11 @@ def _warm_up() -> None:
     prepare_many([Source("warm-up.txt", page.encode(), "text")])
 
 
-def _pool(options: IngestOptions, profile: SiteProfile) -> _Pool:
+def _pool(options: IngestOptions, profile: SiteProfile, writers: tuple[str, int] | None) -> _Pool:
+    """Where pages are understood; with `writers` (PostgreSQL: the archive and the run), stored too."""
     workers = options.workers if options.workers is not None else (os.cpu_count() or 1)
     if options.dask:
-        return _Dask(options.dask, max(workers, 1), profile)
+        return _Dask(options.dask, max(workers, 1), profile, writers)
     if workers <= 0:
         return _Here(profile)
-    return _Processes(workers, profile)
+    return _Processes(workers, profile, writers)

@@ -12,16 +12,18 @@ archive with the rules of `entities.link` and people's corrections, which live h
 from __future__ import annotations
 
 import json
+import random
 import re
+import time
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from maktub.archive.db import Database, connect, describe
+from maktub.archive.db import Database, WriteConflict, connect, describe
 from maktub.archive.fold import fold, fold_for_index
 from maktub.archive.prepare import Prepared, PreparedDocument
 from maktub.archive.schema import migrate
@@ -29,6 +31,8 @@ from maktub.entities.corrections import Correction, Corrections
 from maktub.entities.gazetteer import key
 from maktub.entities.link import Canonical, Linker
 from maktub.errors import MaktubError
+
+WRITE_ATTEMPTS = 5  # a transaction undone by another writer's is tried this many times in all
 
 
 def now() -> str:
@@ -121,12 +125,31 @@ class Archive:
         return self.db.value("SELECT 1 FROM revisions WHERE content_hash = ?", (content_hash,)) is not None
 
     def add(self, pages: list[Prepared], run: int | None = None) -> Added:
-        """Store pages, all in one transaction; the rows of each table go in at once at the end."""
+        """Store pages, all in one transaction; the rows of each table go in at once at the end.
+
+        On PostgreSQL several processes may add at once; when two write the same rows at the same
+        moment (a new name, the same page twice) the database undoes one transaction, which is
+        then tried again from the start.
+        """
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                return self._add(pages, run)
+            except WriteConflict:
+                if attempt == WRITE_ATTEMPTS - 1:
+                    raise
+                time.sleep(random.uniform(0.01, 0.1) * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _add(self, pages: list[Prepared], run: int | None) -> Added:
         added = Added()
         batch = _Batch()
         with self.db.transaction():
             if self.db.dialect == "sqlite":  # one writer holds the lock: number the documents here
                 batch.next_seq = int(self.db.value("SELECT coalesce(max(seq), 0) + 1 FROM documents"))
+            else:  # new names in one order for every writer, so that two never wait on each other
+                first = {(t, key(n)): n for t, n in reversed(list(_names_in(pages))) if key(n)}
+                for (type_, _), name in sorted(first.items()):
+                    self._name_id(type_, name, batch.names)
             for page in pages:
                 self._add_page(page, run, added, batch)
             self._write(batch)
@@ -233,7 +256,7 @@ class Archive:
         db.many("INSERT INTO doc_names (document_seq, name_id, type) VALUES (?, ?, ?)", batch.doc_names)
         db.many(
             "UPDATE names SET documents = documents + ? WHERE id = ?",
-            [(n, i) for i, n in batch.name_counts.items()],
+            [(n, i) for i, n in sorted(batch.name_counts.items())],  # in one order for every writer
         )
         batch.clear()
 
@@ -454,6 +477,15 @@ class _Batch:
         self.media: list[tuple[Any, ...]] = []
         self.doc_names: list[tuple[Any, ...]] = []
         self.name_counts = Counter()
+
+
+def _names_in(pages: list[Prepared]) -> Iterator[tuple[str, str]]:
+    """(type, name) of every name the pages will store, in the order `_add_document` meets them."""
+    for page in pages:
+        for doc in page.documents:
+            yield from ((type_, name) for type_, name, _, _ in doc.mentions)
+            yield from ((type_, name) for type_, name, _ in doc.entities)
+            yield from ((type_, name) for _, name, type_ in doc.parties)
 
 
 def _marks(n: int) -> str:
