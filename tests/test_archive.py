@@ -591,3 +591,28 @@ def test_common_words_stay_out_of_the_ranking_that_rarer_words_decide(
     alone = [h.id for h in search(filled, "justice", per_page=200, facets=False).results]
     both = [h.id for h in search(filled, "justice people", per_page=200, facets=False).results]
     assert len(both) == 4 and both == [i for i in alone if i in with_people]
+
+
+def test_a_transaction_undone_by_another_writer_is_tried_again(
+    backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from maktub.archive.db import WriteConflict
+
+    with Archive.open(backend) as archive:
+        if archive.db.dialect == "postgresql":  # the server's own word for it becomes a WriteConflict
+            archive.db.execute("CREATE TABLE once (k TEXT PRIMARY KEY)")
+            archive.db.execute("INSERT INTO once VALUES ('a')")
+            with pytest.raises(WriteConflict):
+                archive.db.execute("INSERT INTO once VALUES ('a')")
+        tries = []
+        add = Archive._add
+
+        def conflict_first(self: Archive, pages: list, run: int | None):  # type: ignore[type-arg]
+            tries.append(1)
+            if len(tries) == 1:
+                raise WriteConflict("archive: another writer wrote the same rows at once")
+            return add(self, pages, run)
+
+        monkeypatch.setattr(Archive, "_add", conflict_first)
+        progress = ingest([str(SEEDS)], archive, IngestOptions(workers=0))
+        assert len(tries) == 2 and progress.pages == 3 and archive.counts()["revisions"] == 3
