@@ -240,9 +240,8 @@ def recognise_entities(
     """
     text = doc.text
     mentions = [
-        Mention(surface, core, None, set(evidence) | heading)
+        Mention(surface, core, None, set(evidence))
         for line in text.splitlines()
-        for heading in [_title_case(line) | _prose(line)]
         for surface, core, evidence in _line_mentions(line)
     ]
     mentions += _urdu_mentions(text, resolver) + _titled_by_role(text)
@@ -392,10 +391,14 @@ def _personal(name: str) -> bool:
 # and a large cache of paragraphs is most of the entity stage's memory on a big batch.
 @lru_cache(maxsize=20_000)
 def _line_mentions(line: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
-    """The capitalised phrases of one line, cached: a listing's items repeat its lines."""
+    """The capitalised phrases of one line, with what the line's shape says of them (a heading,
+    prose), cached: a listing's items repeat its lines, and its documents repeat the page's."""
     # 'A wise decision-The News', 'Voice of America-15/10/2001': a hyphen glued to a name.
-    line = GLUED_HYPHEN.sub(_unglue, line)
-    return tuple((m.surface, m.core, frozenset(m.evidence)) for m in _english_mentions(line))
+    found = _english_mentions(GLUED_HYPHEN.sub(_unglue, line))
+    if not found:
+        return ()
+    shape = _title_case(line) | _prose(line)
+    return tuple((m.surface, m.core, frozenset(m.evidence | shape)) for m in found)
 
 
 GLUED_HYPHEN = re.compile(r"\b([a-z][\w'’]*)-(?=[A-Z])|(?<=[A-Za-z])-(?=\d)")
@@ -435,7 +438,7 @@ def _english_mentions(text: str) -> list[Mention]:
             continue
         lead = raw[0] in LEAD_PUNCT
         word = raw.strip(strip_chars)
-        if raw[-1] not in ",;:)" and _group_possessive(word):
+        if raw[-1] not in ",;:)" and word.endswith(("s", "'", "’")) and _group_possessive(word):
             # "Women's Action Forum", "Citizens' Rights Watch": the possessive is part of the name.
             if not span:
                 before_span = prev_after
@@ -449,18 +452,20 @@ def _english_mentions(text: str) -> list[Mention]:
             trail_break = raw[-1] in TRAIL_BREAK or raw.endswith(("'s", "’s"))
             if word.endswith(("'s", "’s")):
                 word = word[:-2]
-        if lead:
+        # Flush only a started span: most words end none, and a call per word cost most of this loop.
+        if lead and span:
             flush()
         if not word:
-            flush()
+            if span:
+                flush()
             continue
         if word[0].isupper() or (span and word.lower() in CONNECTORS):
             if not span:
                 before_span = prev_after
             span.append(word)
-        else:
+        elif span:
             flush()
-        if trail_break:
+        if trail_break and span:
             flush()
         prev_after = word
     flush()
@@ -576,6 +581,8 @@ def _one_body(words: list[str]) -> list[str] | None:
     an 'and' joins words before it, and nothing before the 'and' is a place, a person's title
     or a body of its own; else None.
     """
+    if len(words) < 4:
+        return None  # too short for a name with an 'and' in it, before or after the cut below
     lows = [w.lower().strip(".,") for w in words]
     if "the" in lows[:-1]:
         cut = max(i for i, w in enumerate(lows[:-1]) if w == "the") + 1
