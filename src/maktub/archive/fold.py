@@ -23,7 +23,9 @@ _TABLE = str.maketrans(_PAIRS | _DIGITS)
 
 def fold(text: str | None) -> str:
     """`text` with Urdu and Arabic letter forms and digits folded; same length as `text`."""
-    return (text or "").translate(_TABLE)
+    if not text or text.isascii():  # nothing to fold, found at C speed (translate looks up each letter)
+        return text or ""
+    return text.translate(_TABLE)
 
 
 _MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d]")
