@@ -634,19 +634,22 @@ def purpose(sql: str) -> str:
 def agreement(archive: Archive, query: str, result: Any) -> float | None:
     """The share of `result`'s hits that search also returns when it ranks every match.
 
-    `search` may rank only some of the matches (search.CANDIDATES, the newest); this runs it
-    once more, untimed, with no such limit. None when search has no such limit or no hits.
+    `search` may rank only some of the matches (search.CANDIDATES, the newest), and on SQLite
+    leaves words in more than search.COMMON_WORD documents out of bm25; this runs it once more,
+    untimed, with neither limit. None when search has no such limit or no hits.
     """
     import maktub.archive.search as module
 
-    limit = getattr(module, "CANDIDATES", None)
-    if limit is None or not result.results:
+    limits = {name: getattr(module, name) for name in ("CANDIDATES", "COMMON_WORD") if hasattr(module, name)}
+    if "CANDIDATES" not in limits or not result.results:
         return None
-    module.CANDIDATES = 10**12  # type: ignore[attr-defined]
+    for name in limits:
+        setattr(module, name, 10**12)
     try:
         exact = search(archive, query, per_page=PER_PAGE, facets=False)
     finally:
-        module.CANDIDATES = limit  # type: ignore[attr-defined]
+        for name, value in limits.items():
+            setattr(module, name, value)
     wanted = {h.id for h in exact.results}
     return len(wanted & {h.id for h in result.results}) / len(wanted) if wanted else None
 
