@@ -116,7 +116,10 @@ def is_link_label(text: str) -> bool:
 def strip_trailing_labels(text: str) -> tuple[str, str]:
     """Split '...text...Complete Story | Urdu Version' into the text and the labels."""
     tail = text[-80:].casefold()
-    if not any(w in tail for w in TAIL_WORDS):
+    for w in TAIL_WORDS:  # a loop, not any(...): this runs on every line of every page
+        if w in tail:
+            break
+    else:
         return text, ""
     teaser = TEASER_TAIL.search(text)
     if teaser and teaser.start() > 0 and len(teaser.group("rest").split()) <= 6:

@@ -74,7 +74,10 @@ def media_in_line(line: str, targets: dict[str, str] | None = None) -> list[Medi
     """Media named by a line of link labels ('Complete Story | Urdu Version')."""
     found: list[Media] = []
     low = line.lower()
-    if not any(word in low for word in MEDIA_HINT_WORDS):
+    for word in MEDIA_HINT_WORDS:  # a loop, not any(...): this runs on every line of every page
+        if word in low:
+            break
+    else:
         return found
     for part in LABEL_SPLIT.split(line):
         url = targets.get(part.strip().casefold()) if targets else None

@@ -94,6 +94,14 @@ URDU_FILLER = {
 }
 
 
+def _names_writing(low: str) -> bool:
+    """Whether a sentence (in lower case) names a letter, a note or writing."""
+    for word in LETTER_HINT_WORDS:  # a loop, not any(...): this runs on every sentence
+        if word in low:
+            return True
+    return False
+
+
 def find_references(
     text: str, own_sender: str | None, own_recipient: str | None = None, title: str | None = None
 ) -> list[Reference]:
@@ -106,8 +114,7 @@ def find_references(
     own_sender = strip_honorifics(own_sender) if own_sender else own_sender
     own_recipient = strip_honorifics(own_recipient) if own_recipient else own_recipient
     for sentence in sentences(text):
-        low = sentence.lower()
-        if not any(word in low for word in LETTER_HINT_WORDS):
+        if not _names_writing(sentence.lower()):
             people = PERSON_SPAN.findall(sentence)
             if people:
                 named = [p for p in people if looks_like_person(p) and not p.startswith("The ")]
