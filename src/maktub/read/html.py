@@ -173,6 +173,8 @@ def _render(el: etree._Element, lines: list[Line], buf: list[str], chrome: str, 
 
 
 def _flush(lines: list[Line], buf: list[str], chrome: str) -> None:
+    if not buf:
+        return  # most calls: a block right after another
     text = " ".join("".join(buf).split())
     buf.clear()
     if text:
