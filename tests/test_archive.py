@@ -616,3 +616,37 @@ def test_a_transaction_undone_by_another_writer_is_tried_again(
         monkeypatch.setattr(Archive, "_add", conflict_first)
         progress = ingest([str(SEEDS)], archive, IngestOptions(workers=0))
         assert len(tries) == 2 and progress.pages == 3 and archive.counts()["revisions"] == 3
+
+
+def test_collections_keep_documents_by_id_or_by_search(backend: str, tmp_path: Path) -> None:
+    from maktub.archive import collection
+
+    with Archive.open(backend) as archive:
+        ingest([str(SEEDS)], archive, IngestOptions(workers=0))
+        letters = [h.id for h in search(archive, "kind:letter", per_page=50, facets=False).results]
+        assert letters
+    # By the command, as a person would: by search, then by id, with an unknown id reported.
+    made = run_maktub("collection", "add", "MQM letters", "--query", "kind:letter", "--archive", backend)
+    assert made.returncode == 0, made.stderr
+    assert f"{len(letters)} added" in made.stdout
+    unknown = "deadbeef-not-an-id"
+    again = run_maktub("collection", "add", "MQM letters", letters[0], unknown, "--archive", backend)
+    assert again.returncode == 1
+    assert f"not added {unknown}: no document with that id" in again.stderr
+    assert "0 added, 1 already in it" in again.stdout
+    shown = run_maktub("collection", "show", "MQM letters", "--json", "--archive", backend)
+    assert {d["id"] for d in json.loads(shown.stdout)["documents"]} == set(letters)
+    with Archive.open(backend) as archive:
+        # Searching within it: the same letters, and nothing else.
+        within = search(archive, "collection:\"MQM letters\"", per_page=50, facets=False)
+        assert _ids(within) == set(letters)
+        assert search(archive, "collection:nowhere", facets=False).total == 0
+        assert collection.remove(archive, "MQM letters", letters[:1]) == 1
+        assert [c.documents for c in collection.collections(archive)] == [len(letters) - 1]
+        assert collection.delete(archive, "MQM letters") == len(letters) - 1
+        assert collection.collections(archive) == []
+        assert archive.counts()["documents"] >= len(letters)  # the documents themselves stay
+        with pytest.raises(MaktubError, match="no collection named 'MQM letters'"):
+            collection.documents(archive, "MQM letters")
+    missing = run_maktub("collection", "show", "nothing here", "--archive", backend)
+    assert missing.returncode == 2 and "no collection named" in missing.stderr

@@ -426,10 +426,11 @@ def demo(pages: int, directory: Path) -> None:
 
 
 def _archive_commands() -> None:
-    from maktub.commands import ingest, search
+    from maktub.commands import collection, ingest, search
 
     cli.add_command(ingest)
     cli.add_command(search)
+    cli.add_command(collection)
 
 
 _archive_commands()

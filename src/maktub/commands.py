@@ -1,10 +1,11 @@
-"""The archive's commands: `maktub ingest` and `maktub search`."""
+"""The archive's commands: `maktub ingest`, `maktub search` and `maktub collection`."""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 from rich.console import Console
@@ -15,6 +16,9 @@ from rich.table import Table
 from maktub.archive.db import DEFAULT_ARCHIVE
 from maktub.errors import MaktubError
 from maktub.read.files import DEFAULT_MAX_BYTES, ReadOptions
+
+if TYPE_CHECKING:
+    from maktub.archive.store import Archive
 
 EXIT_OK, EXIT_SOME_REFUSED, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -27,7 +31,7 @@ archive_option = click.option(
 )
 
 
-def _fail(exc: MaktubError) -> None:
+def _fail(exc: MaktubError) -> NoReturn:
     click.echo(f"maktub: {exc}", err=True)
     sys.exit(EXIT_CANNOT_RUN)
 
@@ -197,3 +201,113 @@ def escape_plain(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
+
+
+@click.group()
+def collection() -> None:
+    """Collections: named sets of documents you keep (a story's sources, a case file).
+
+    Search within one with collection:NAME.
+    """
+
+
+def _open_existing(archive: str) -> Archive:
+    from maktub.archive.store import Archive
+
+    if not Path(archive).exists() and "://" not in archive:
+        _fail(MaktubError(f"archive {archive}: no such archive (make one with maktub ingest)"))
+    return Archive.open(archive)
+
+
+@collection.command("list")
+@archive_option
+def collection_list(archive: str) -> None:
+    """The collections, with how many documents each holds."""
+    from maktub.archive.collection import collections
+
+    try:
+        with _open_existing(archive) as store:
+            found = collections(store)
+    except MaktubError as exc:
+        _fail(exc)
+    if not found:
+        click.echo("no collections yet (maktub collection add NAME ID... or --query)")
+    for c in found:
+        click.echo(f"{c.name}\t{c.documents} documents\t{c.created}\t{c.description}")
+
+
+@collection.command("add")
+@click.argument("name")
+@click.argument("ids", nargs=-1)
+@archive_option
+@click.option("--query", help="Add every current document this search matches (up to 10,000).")
+@click.option("--description", help="What the collection is for.")
+def collection_add(name: str, ids: tuple[str, ...], archive: str, query: str | None, description: str | None) -> None:
+    """Put documents in the collection NAME (made if new): by id, or the matches of --query."""
+    from maktub.archive.collection import add
+    from maktub.archive.search import matching_ids
+
+    if not ids and not query:
+        _fail(MaktubError("name the documents to add: their ids, or --query"))
+    try:
+        with _open_existing(archive) as store:
+            wanted = list(ids) + (matching_ids(store, query) if query else [])
+            done = add(store, name, wanted, description)
+    except MaktubError as exc:
+        _fail(exc)
+    for unknown in done.unknown:
+        click.echo(f"maktub: not added {unknown}: no document with that id in the archive", err=True)
+    click.echo(f"{name}: {done.added} added, {done.already} already in it")
+    sys.exit(EXIT_SOME_REFUSED if done.unknown else EXIT_OK)
+
+
+@collection.command("show")
+@click.argument("name")
+@archive_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object: the name and its documents.")
+def collection_show(name: str, archive: str, as_json: bool) -> None:
+    """The documents in the collection NAME, newest first."""
+    from maktub.archive.collection import documents
+
+    try:
+        with _open_existing(archive) as store:
+            rows = documents(store, name)
+    except MaktubError as exc:
+        _fail(exc)
+    if as_json:
+        items = [{"id": i, "kind": k, "date": d, "title": t} for i, k, d, t in rows]
+        click.echo(json.dumps({"name": name, "documents": items}, ensure_ascii=False))
+        return
+    for doc_id, kind, date, title in rows:
+        click.echo(f"{doc_id}\t{kind}\t{date or '-'}\t{title or '(no title)'}")
+
+
+@collection.command("remove")
+@click.argument("name")
+@click.argument("ids", nargs=-1, required=True)
+@archive_option
+def collection_remove(name: str, ids: tuple[str, ...], archive: str) -> None:
+    """Take documents out of the collection NAME (they stay in the archive)."""
+    from maktub.archive.collection import remove
+
+    try:
+        with _open_existing(archive) as store:
+            taken = remove(store, name, list(ids))
+    except MaktubError as exc:
+        _fail(exc)
+    click.echo(f"{name}: {taken} removed")
+
+
+@collection.command("delete")
+@click.argument("name")
+@archive_option
+def collection_delete(name: str, archive: str) -> None:
+    """Delete the collection NAME (its documents stay in the archive)."""
+    from maktub.archive.collection import delete
+
+    try:
+        with _open_existing(archive) as store:
+            held = delete(store, name)
+    except MaktubError as exc:
+        _fail(exc)
+    click.echo(f"{name}: deleted ({held} documents were in it)")

@@ -31,6 +31,7 @@ FIELDS = {
     "org": "an organisation named",
     "place": "a place named",
     "title": "words in the title",
+    "collection": "in one of the archive's collections, by name",
 }
 KINDS = ("letter", "article", "statement", "listing", "page")
 MAX_LENGTH = 1000

@@ -133,7 +133,7 @@ def search(
     if sort not in {"relevance", "date", "oldest"}:
         raise QueryError("sort must be relevance, date or oldest")
     tree = parse(query)
-    compiler: _Compiler = _SQLite(archive) if archive.db.dialect == "sqlite" else _Postgres(archive)
+    compiler = _compiler(archive)
     plan = compiler.plan(tree)
     db = archive.db
     offset = (page - 1) * per_page
@@ -172,6 +172,18 @@ def search(
         if counted > FACET_SAMPLE:
             result.facets_from = FACET_SAMPLE
     return result
+
+
+def matching_ids(archive: Archive, query: str, limit: int = TOTAL_CAP) -> list[str]:
+    """The ids of the current documents `query` matches, newest first, at most `limit`."""
+    compiler = _compiler(archive)
+    plan = compiler.plan(parse(query))
+    sql = f"SELECT d.id {plan.source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?"
+    return [r[0] for r in archive.db.rows(sql, [*plan.params, limit])]
+
+
+def _compiler(archive: Archive) -> _Compiler:
+    return _SQLite(archive) if archive.db.dialect == "sqlite" else _Postgres(archive)
 
 
 def _ranked(
@@ -330,6 +342,12 @@ class _Compiler:
         if name == "date":
             low, high = _range(value, r"\d{4}(-\d{2}(-\d{2})?)?", "date")
             return "d.date >= ? AND d.date <= ?", [low, high + "~"]
+        if name == "collection":
+            found = self.db.value("SELECT id FROM collections WHERE name = ?", [" ".join(value.split())])
+            if found is None:
+                self.notes.append(f"{value!r}: no collection of that name in the archive")
+                return "1 = 0", []
+            return "d.id IN (SELECT cd.document_id FROM collection_documents cd WHERE cd.collection_id = ?)", [found]
         if name in _ROLES:
             ids = self.name_ids(value, None)
             if not ids:
