@@ -48,6 +48,7 @@ TEASER_TAIL = re.compile(
 TAIL_WORDS = ("story", "more", "details", "reading", "version", "ورژن", "خبر", "مزید", "»")
 LABEL_END = re.compile(r"(story|more|details|reading|version|ورژن|خبر|مزید)\W*$", re.IGNORECASE)
 CRUMB_HINT = re.compile(r"[»›>/|:→]|^home|^you are", re.IGNORECASE)
+BYLINE_LEAD = re.compile(r"^(by|posted|written|filed)\b", re.IGNORECASE)
 CMS_TITLE_SUFFIX = re.compile(r"\s*(pdf\s*)?(print\s*)?(e-?mail)\s*$", re.IGNORECASE)
 
 
@@ -146,7 +147,7 @@ def is_breadcrumb(text: str) -> bool:
         return False
     if BREADCRUMB_START.search(text):
         return True
-    if find_dates(text) or re.match(r"^(by|posted|written|filed)\b", text, re.IGNORECASE):
+    if find_dates(text) or BYLINE_LEAD.match(text):
         return False  # 'By Rehana Soomro | August 3, 2011 | Business' is a byline row
     return len(CRUMB_SEPARATORS.findall(text)) >= 2 and words(text) <= 25
 
@@ -326,7 +327,8 @@ def _sweep_head(lines: list[Line], anchors: list[int]) -> None:
         if words(ln.text) >= PROSE_WORDS or not _shortish(ln.text):
             break
         head.append(i)
-    last_anchor = max((i for i in head if i in anchors), default=-1)
+    anchored = set(anchors)
+    last_anchor = max((i for i in head if i in anchored), default=-1)
     for i in head:
         if i < last_anchor and not lines[i].boilerplate:
             lines[i].boilerplate, lines[i].reason = True, "page head"
@@ -345,7 +347,8 @@ def _sweep_tail(lines: list[Line], anchors: list[int]) -> None:
         if not _shortish(ln.text) or re.search(r"\d{3}", ln.text):
             break
         tail.append(i)
-    first_anchor = min((i for i in tail if i in anchors), default=len(lines))
+    anchored = set(anchors)
+    first_anchor = min((i for i in tail if i in anchored), default=len(lines))
     for i in tail:
         if i > first_anchor and not lines[i].boilerplate:
             lines[i].boilerplate, lines[i].reason = True, "page tail"

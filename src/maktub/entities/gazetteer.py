@@ -90,8 +90,12 @@ def key(name: str) -> str:
         name = unicodedata.normalize(
             "NFC", "".join(ch for ch in unicodedata.normalize("NFD", name) if not unicodedata.combining(ch))
         )
-    name = re.sub(r"[.\u200c\u200d]", "", name)
-    return re.sub(r"[\s\-]+", " ", name).strip(" ,")
+    name = _KEY_DROPPED.sub("", name)
+    return _KEY_SPACING.sub(" ", name).strip(" ,")
+
+
+_KEY_DROPPED = re.compile(r"[.\u200c\u200d]")
+_KEY_SPACING = re.compile(r"[\s\-]+")
 
 
 @cache

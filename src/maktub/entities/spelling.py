@@ -163,4 +163,7 @@ def _urdu_word(word: str) -> str:
 
 def _squeeze(skel: str) -> str:
     """Doubled letters once: 'Muttahida' and 'Mutahida' spell the same skeleton."""
-    return re.sub(r"(.)\1+", r"\1", skel)
+    return DOUBLED.sub(r"\1", skel)
+
+
+DOUBLED = re.compile(r"(.)\1+")

@@ -177,8 +177,11 @@ def urdu_names(text: str) -> list[UrduName]:
     return out
 
 
+WORD_START = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]")
+
+
 def is_word(tok: str) -> bool:
-    return bool(re.match(r"[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]", tok))
+    return WORD_START.match(tok) is not None
 
 
 def _is_place_word(tok: str) -> bool:

@@ -14,6 +14,7 @@ MEDIA_HINT_WORDS = (
     "gallery", "pdf", ".mp3", ".mp4", "اردو", "آڈیو", "ویڈیو", "تصاویر",
 )  # fmt: skip
 _MEDIA = [(re.compile(rx, re.IGNORECASE), kind, lang) for rx, kind, lang in MEDIA_LABELS]
+_LANGUAGES = [(re.compile(rf"\b{word}\b", re.IGNORECASE), tag) for word, tag in LANGUAGE_IN_LABEL.items()]
 _EXTENSIONS = {
     ".mp3": "audio",
     ".wav": "audio",
@@ -51,8 +52,8 @@ def media_in_label(label: str, url: str | None = None) -> Media | None:
     if kind is None:
         return None
     if language is None:
-        for word, tag in LANGUAGE_IN_LABEL.items():
-            if re.search(rf"\b{word}\b", label, re.IGNORECASE):
+        for rx, tag in _LANGUAGES:
+            if rx.search(label):
                 language = tag
     if kind == "translation" and language is None:
         return None

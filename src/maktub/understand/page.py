@@ -195,8 +195,11 @@ def _fix_cms_title_row(lines: list[Line], cleaned: Cleaned) -> None:
                 return
 
 
+NON_WORD = re.compile(r"[\W_]+")
+
+
 def _norm(t: str) -> str:
-    return re.sub(r"[\W_]+", " ", t.casefold()).strip()
+    return NON_WORD.sub(" ", t.casefold()).strip()
 
 
 def _title_index(
