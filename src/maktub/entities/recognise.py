@@ -17,7 +17,7 @@ from typing import NamedTuple
 from maktub.entities import model
 from maktub.entities.gazetteer import find_known, find_known_fuzzy, find_place, given_names, key
 from maktub.entities.resolve import Resolver, group_mentions
-from maktub.entities.spelling import is_urdu
+from maktub.entities.spelling import is_urdu, joined, skeleton
 from maktub.entities.urdu import is_word, urdu_names
 from maktub.entities.urdu import tokens as urdu_tokens
 from maktub.model import Document, Entity
@@ -948,6 +948,9 @@ def _urdu_mentions(text: str, resolver: Resolver | None = None) -> list[Mention]
     tokens = urdu_tokens(text)
     covered: set[int] = set()  # a token inside a longer name found already is not a name of its own
     covered.update(i for i, t in enumerate(tokens) if not is_word(t))  # no name runs across '،' or '۔'
+    # A phrase's skeleton is its words' skeletons side by side (letters are normalised one by
+    # one, spaces stay), so each phrase's is put together from these instead of worked out anew.
+    skeletons = [skeleton(t) if is_word(t) else "" for t in tokens] if resolver is not None else []
     for n in (4, 3, 2, 1):
         for i in range(len(tokens) - n + 1):
             if covered.intersection(range(i, i + n)):
@@ -956,13 +959,14 @@ def _urdu_mentions(text: str, resolver: Resolver | None = None) -> list[Mention]
             before = len(out)
             known = find_known(phrase)
             place = find_place(phrase, lone=False) if n <= 2 and not known else None
-            seen = resolver.by_skeleton(phrase) if resolver is not None and n >= 2 and not known else None
             if known:
                 out.append(Mention(phrase, phrase, known.type, {"gazetteer"}, known.name))
             elif place and len(phrase) > 2:
                 out.append(Mention(phrase, phrase, "place", {"gazetteer"}, place.name))
-            elif seen:
-                out.append(Mention(phrase, phrase, seen[0], {"script"}, seen[1]))
+            elif resolver is not None and n >= 2:
+                seen = resolver.by_joined_skeleton(joined(" ".join(s for s in skeletons[i : i + n] if s)))
+                if seen:
+                    out.append(Mention(phrase, phrase, seen[0], {"script"}, seen[1]))
             if len(out) > before:
                 covered.update(range(i, i + n))
     for name in urdu_names(text):

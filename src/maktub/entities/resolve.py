@@ -87,7 +87,11 @@ class Resolver:
 
     def by_skeleton(self, phrase: str) -> tuple[str, str] | None:
         """(type, name) of a Latin name of two words or more this batch has seen, spelled like `phrase`."""
-        return self.latin.get(joined(skeleton(phrase)))
+        return self.by_joined_skeleton(joined(skeleton(phrase)))
+
+    def by_joined_skeleton(self, joined_skeleton: str) -> tuple[str, str] | None:
+        """`by_skeleton` for a phrase whose joined skeleton is worked out already."""
+        return self.latin.get(joined_skeleton)
 
 
 def group_mentions(
