@@ -219,6 +219,17 @@ which where why how mr mrs ms dr sir madam madame hon rt signed amen inshallah a
 )
 
 
+# Unions of the word sets above, made once: `a | b` in a test builds a new set on every call.
+_PLAIN_WORDS = frozenset(STOP | ROLE_WORDS | ORG_WORDS)
+_ROLE_OR_HONORIFIC = frozenset(ROLE_WORDS | _HON_WORDS)
+_NOT_IN_NAME_BEFORE_ROLE = frozenset(ROLE_WORDS | ORG_WORDS | PLACE_WORDS | STOP)
+_ROLE_OR_ORG = frozenset(ROLE_WORDS | ORG_WORDS)
+_PERIOD_KEEPERS = frozenset(_HON_WORDS | {"md", "mohd", "muhd"})
+_ORG_OR_OF = frozenset(ORG_WORDS | {"of", "for"})
+_ORG_OR_HONORIFIC = frozenset(ORG_WORDS | _HON_WORDS)
+_NATIONALITY_WORDS = frozenset(NATIONALITY | {"british", "american"})
+
+
 @dataclass
 class Mention:
     """One capitalised phrase judged to name something."""
@@ -325,7 +336,7 @@ def _worth_asking(m: Mention, lowercase: set[str]) -> bool:
         return False
     if len(words) > 6 or m.core.isupper() and len(words) > 1:
         return False
-    if words[0].lower() in NOT_NAMES or all(w.lower() in STOP | ROLE_WORDS | ORG_WORDS for w in words):
+    if words[0].lower() in NOT_NAMES or all(w.lower() in _PLAIN_WORDS for w in words):
         return False
     if m.core.lower() in LANGUAGES:
         return False
@@ -337,7 +348,7 @@ def _answered(m: Mention, answer: model.Answer) -> list[Mention]:
         return []
     name, type_ = answer
     words = name.split()
-    while words and words[0].lower() in STOP | NOT_NAMES:
+    while words and words[0].lower() in _NO_NAME_LEAD:
         words = words[1:]  # 'When Charlotte Bennett', 'Both Nadia Abbasi'
     name = " ".join(words)
     # One word alone is where the model errs most on a short window ('Tel', 'Schools', 'Grace'),
@@ -346,7 +357,7 @@ def _answered(m: Mention, answer: model.Answer) -> list[Mention]:
         return []
     if len(words) == 1 and not ("locative" in m.evidence and type_ == "place"):
         return []
-    if any(w.lower().strip(".,") in ROLE_WORDS | _HON_WORDS for w in words):
+    if any(w.lower().strip(".,") in _ROLE_OR_HONORIFIC for w in words):
         return []
     if type_ != "person" and _given_name_first(words) and not any(w.lower() in ORG_WORDS for w in words):
         type_ = "person"  # the model's short window calls 'Pooja Kapoor' a body now and then
@@ -374,7 +385,7 @@ def _party_mentions(doc: Document) -> list[Mention]:
 def _name_before_role(words: list[str]) -> bool:
     """'Waseem Akthar' before 'Member' is a name; 'District Returning' before 'Officer' is not."""
     return not any(
-        w.isupper() or w.lower().endswith("ing") or w.lower() in ROLE_WORDS | ORG_WORDS | PLACE_WORDS | STOP
+        w.isupper() or w.lower().endswith("ing") or w.lower() in _NOT_IN_NAME_BEFORE_ROLE
         for w in words
         if w not in {"__role__"}
     )
@@ -384,7 +395,7 @@ def _personal(name: str) -> bool:
     words = name.split()
     if not words or STAFF_LEAD.match(name) or words[0].lower() in {"the", "our", "a", "an"}:
         return False
-    return not any(w.lower().strip(",.") in ROLE_WORDS | ORG_WORDS for w in words)
+    return not any(w.lower().strip(",.") in _ROLE_OR_ORG for w in words)
 
 
 # Caches keyed by whole lines are kept small: a listing repeats its lines, prose seldom does,
@@ -512,7 +523,7 @@ def _group_possessive(word: str) -> bool:
 def _keeps_period(word: str) -> bool:
     """'M.' and 'Mr.' and 'U.S.A.' keep their period; 'Karachi.' ends a sentence."""
     core = word.rstrip(".")
-    return len(core) == 1 or core.lower() in _HON_WORDS | {"md", "mohd", "muhd"} or "." in core
+    return len(core) == 1 or core.lower() in _PERIOD_KEEPERS or "." in core
 
 
 def _split_span(words: list[str], before: str | None) -> list[Mention]:
@@ -536,7 +547,7 @@ def _split_span(words: list[str], before: str | None) -> list[Mention]:
     for w in words:
         low = w.lower().rstrip(".")
         if low in {"and", "&", "of", "for", "the"} and parts[-1]:
-            if low in {"of", "for", "the"} and parts[-1][-1].lower() in ORG_WORDS | {"of", "for"}:
+            if low in {"of", "for", "the"} and parts[-1][-1].lower() in _ORG_OR_OF:
                 parts[-1].append(w)
                 continue
             parts.append([])
@@ -591,7 +602,7 @@ def _one_body(words: list[str]) -> list[str] | None:
         return None
     joint = max(i for i, w in enumerate(lows) if w in {"and", "&"})
     head = lows[:joint]
-    if any(w in ORG_WORDS | _HON_WORDS or w in ROLE_WORDS for w in head):
+    if any(w in _ORG_OR_HONORIFIC or w in ROLE_WORDS for w in head):
         return None
     if find_place(words[joint - 1], lone=False):  # 'Karachi and Lahore Chambers' are two
         return None
@@ -651,6 +662,10 @@ PLACE_SUFFIXES = {
     "taluka",
     "valley",
 }
+
+
+_NO_NAME_LEAD = frozenset(STOP | NOT_NAMES)
+_PLACE_OR_ROLE = frozenset(PLACE_WORDS | PLACE_SUFFIXES | ROLE_WORDS)
 
 
 ROLE_APPOSITION = re.compile(
@@ -819,7 +834,7 @@ def _classify(m: Mention, acronyms: dict[str, str], lowercase_words: set[str]) -
     spelled = acronyms.get(core.replace(".", ""))
     if known and spelled and known != (find_known(spelled) or find_known_fuzzy(spelled)):
         known = None  # the page says what its acronym stands for: 'KMC' here is not the gazetteer's KMC
-    if known is None and " " in core and core.split()[0].lower() in NATIONALITY | {"british", "american"}:
+    if known is None and " " in core and core.split()[0].lower() in _NATIONALITY_WORDS:
         known = find_known(core.split(" ", 1)[1])  # "British GCHQ"
     if known and not (
         known.type == "person"
@@ -892,7 +907,7 @@ def _given_name_first(words: list[str]) -> bool:
         2 <= len(words) <= 4
         and words[0].lower() in given_names()
         and _name_shaped(words)
-        and not any(w.lower() in PLACE_WORDS | PLACE_SUFFIXES | ROLE_WORDS or w.isupper() for w in words)
+        and not any(w.lower() in _PLACE_OR_ROLE or w.isupper() for w in words)
     )
 
 

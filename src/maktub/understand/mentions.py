@@ -231,6 +231,10 @@ def _recipient(to: str, appos: str | None) -> str | None:
     return _clean_name(to) if to[:1].isupper() or len(to.split()) <= 4 else None
 
 
+# What "the ..." can name as the writer: a body (made once, not per sentence).
+BODY_WORDS = frozenset(ORG_WORDS | {"cooperative", "union", "forum", "party", "front"})
+
+
 def _subject(before: str, own: str | None, last_person: str | None = None) -> str | None:
     """Who did the writing: the name just before the verb, an appositive, 'the association', or 'I'.
 
@@ -247,13 +251,7 @@ def _subject(before: str, own: str | None, last_person: str | None = None) -> st
     if re.search(r"\b(I|we|our|my)\b", clause) or not clause:
         return own
     the = re.search(r"\bthe\s+([a-z]+)(?:['’]s)?\b", clause, re.IGNORECASE)
-    if the and the.group(1).lower() in ORG_WORDS | {
-        "cooperative",
-        "union",
-        "forum",
-        "party",
-        "front",
-    }:
+    if the and the.group(1).lower() in BODY_WORDS:
         return f"the {the.group(1).lower()}"  # resolved to the body it names by the entity stage
     names = [
         n

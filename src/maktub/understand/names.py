@@ -436,6 +436,9 @@ def has_honorific(text: str) -> bool:
     return bool(HONORIFIC_PREFIX.match(text.strip()) or URDU_HON_PREFIX.match(text.strip()))
 
 
+_ORG_OR_PLACE = frozenset(ORG_WORDS | PLACE_WORDS)  # made once, not per word
+
+
 @lru_cache(maxsize=50_000)
 def looks_like_person(text: str) -> bool:
     """True for a line that is a person's name (with or without titles), nothing more."""
@@ -453,7 +456,7 @@ def looks_like_person(text: str) -> bool:
         return False
     if len(parts) == 1 and not has_honorific(t):
         return False
-    if any(p.lower().strip(",.") in ORG_WORDS | PLACE_WORDS for p in parts):
+    if any(p.lower().strip(",.") in _ORG_OR_PLACE for p in parts):
         return False
     return bool(PERSON_NAME.match(core))
 
