@@ -283,12 +283,15 @@ FUNCTION_WORDS = {
 }
 
 
+SENTENCE_WORDS = frozenset(FUNCTION_WORDS - {"of", "and", "the"})  # a menu entry may hold these three
+
+
 def is_menu_like(text: str) -> bool:
     """A row of menu entries or a site name: capitalised words, no sentence in it."""
     tokens = [w for w in re.split(r"[\s|·•/]+", text) if w and re.search(r"\w", w)]
     if not 1 <= len(tokens) <= 12 or re.search(r"[.!?,:;\"“”]$", text):
         return False
-    if any(w.lower() in FUNCTION_WORDS - {"of", "and", "the"} for w in tokens):
+    if any(w.lower() in SENTENCE_WORDS for w in tokens):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w in {"&", "-", "–", "of", "and", "the"} for w in tokens)
 

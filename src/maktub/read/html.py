@@ -71,6 +71,7 @@ DROP = {
 # Blocks after which the rendered text has a blank line (a paragraph break).
 PARAGRAPH_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "address"}
 CHROME_TAGS = {"nav", "header", "footer", "aside", "menu"}
+BOX_TAGS = CHROME_TAGS - {"header", "footer"}  # inside an article, its own header and footer are content
 # id/class words that CMS themes use for everything around the content.
 CHROME_ATTR = re.compile(
     r"(^|[\s_-])(nav|navbar|navigation|menu|menubar|sidebar|side-bar|widget|footer|breadcrumbs?|masthead|"
@@ -268,7 +269,7 @@ def _own_text(el: etree._Element, out: list[str]) -> None:
     attrs = f"{el.get('id', '')} {el.get('class', '')} {el.get('role', '')}"
     if (
         tag in DROP
-        or tag in CHROME_TAGS - {"header", "footer"}
+        or tag in BOX_TAGS
         or (not attrs.isspace() and CHROME_ATTR.search(attrs))
         or (tag in {"p", "div"} and _only_a_link(el))  # 'Download the signed letter (PDF)': a link, not text
     ):
