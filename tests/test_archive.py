@@ -650,3 +650,25 @@ def test_collections_keep_documents_by_id_or_by_search(backend: str, tmp_path: P
             collection.documents(archive, "MQM letters")
     missing = run_maktub("collection", "show", "nothing here", "--archive", backend)
     assert missing.returncode == 2 and "no collection named" in missing.stderr
+
+
+def test_postgresql_finds_the_same_by_its_index_or_by_walking_the_newest(
+    filled: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if filled.db.dialect != "postgresql":
+        pytest.skip("how PostgreSQL finds the newest matches")
+    import maktub.archive.search as engine
+
+    filled.db.execute("ANALYZE documents")  # the statistics that tell common words from rare ones
+    monkeypatch.setattr(engine, "STATISTICS_SECONDS", 0.0)
+    plans = {}
+    for limit in (10**9, 0):  # every query by the index, then every common word by walking
+        monkeypatch.setattr(engine, "INDEX_MATCHES", limit)
+        plans[limit] = [
+            (r.total, [h.id for h in r.results], r.facets["kind"])
+            for q in ("said", "said minister", "said OR Karachi", "said -Karachi")
+            for r in [search(filled, q, per_page=20)]
+        ]
+        walked = engine._compiler(filled).plan(parse("said"))
+        assert walked.by_index == (limit > 0)
+    assert plans[0] == plans[10**9] and plans[0][0][0] > 10

@@ -415,11 +415,16 @@ class Archive:
         given documents took 3.4 ms, 0.17 ms after merging.) A run that added a quarter of the
         archive or more merges them all (about 12 s per 200,000 documents on a 2-core machine); a
         smaller one does a bounded step of merging, so that adding a few pages stays quick.
-        PostgreSQL's GIN index keeps itself (its pending list is merged by VACUUM).
+        PostgreSQL's GIN index keeps itself (its pending list is merged by VACUUM); after a large
+        run its statistics are gathered again at once, as search reads them to plan (search.py).
         """
-        if self.db.dialect != "sqlite" or added <= 0:
+        if added <= 0:
             return
         total = int(self.db.value("SELECT count(*) FROM documents WHERE current = 1") or 0)
+        if self.db.dialect == "postgresql":
+            if added * 4 >= total:
+                self.db.execute("ANALYZE documents")
+            return
         with self.db.transaction():
             if added * 4 >= total:
                 self.db.execute("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')")
