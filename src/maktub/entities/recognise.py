@@ -258,14 +258,31 @@ def recognise_entities(
     mentions += _urdu_mentions(text, resolver) + _titled_by_role(text)
     mentions += _party_mentions(doc)
     acronyms = _defined_acronyms(text)
-    lowercase_words = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
-    classified = [_classify(m, acronyms, lowercase_words) for m in mentions]
+    lowercase_words = LowercaseWords(text)
+    classified = [_classify(m, acronyms) for m in mentions]
     kept = [m for m in classified if m.type]
     kept += _ask_model(text, [m for m in classified if not m.type], kept, lowercase_words)
     known_people = [e.name for e in context or [] if e.type == "person" and len(e.name.split()) >= 2]
     doc.entities = group_mentions(kept, acronyms, resolver, known_people)
     _canonical_names_in(doc)
     return doc
+
+
+LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+
+
+class LowercaseWords:
+    """The words a text writes in lower case ('general' is a word there, not a name), found on
+    the first question: a scan of the whole text that most documents never need."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = set(LOWERCASE_WORD.findall(self.text))
+        return word in self.words
 
 
 def _prose(line: str) -> set[str]:
@@ -289,7 +306,7 @@ def _title_case(line: str) -> set[str]:
 
 
 def _ask_model(
-    text: str, unexplained: list[Mention], kept: list[Mention], lowercase: set[str]
+    text: str, unexplained: list[Mention], kept: list[Mention], lowercase: LowercaseWords
 ) -> list[Mention]:
     """Type what the cues left open: the model for names of two words or more (and for one word
     after 'in', 'at', 'from'), then a lone surname of a person named in full on the page."""
@@ -329,7 +346,7 @@ def _ask_model(
     return out
 
 
-def _worth_asking(m: Mention, lowercase: set[str]) -> bool:
+def _worth_asking(m: Mention, lowercase: LowercaseWords) -> bool:
     """A phrase that could be a name: not a heading, a role, a month, or a word used in lower case."""
     words = m.core.split()
     if not words or not m.core[:1].isupper() or len(m.core) < 3 or "prose" not in m.evidence:
@@ -826,7 +843,7 @@ def _mention(words: list[str]) -> Mention:
     return Mention(surface, core, None, evidence | _gender(surface))
 
 
-def _classify(m: Mention, acronyms: dict[str, str], lowercase_words: set[str]) -> Mention:
+def _classify(m: Mention, acronyms: dict[str, str]) -> Mention:
     core = m.core
     if not core or len(core) < 2 or core.lower() in LANGUAGES:
         return m
