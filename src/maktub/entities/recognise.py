@@ -943,13 +943,22 @@ ACRONYM_AFTER = re.compile(
 ACRONYM_BEFORE = re.compile(r"\b([A-Z]{2,8})[ \t]*\([ \t]*((?:[A-Z][\w'’-]+[ \t]*){2,8})\)")
 
 
+# What each pattern needs inside its brackets: quick to find (a literal '(' leads), while the
+# patterns themselves try a name at every capital letter of the text.
+BRACKETED_ACRONYM = re.compile(r"\([ \t]*[A-Z]{2,8}[ \t]*\)")
+BRACKETED_NAME = re.compile(r"\([ \t]*[A-Z]")
+
+
 def _defined_acronyms(text: str) -> dict[str, str]:
     """'Muttahida Qaumi Movement (MQM)' and 'ISI (Inter Services Intelligence Agency)'."""
     out: dict[str, str] = {}
-    for long, short in ACRONYM_AFTER.findall(text):
-        long = _trim_to_initials(long.split(), short)
-        if long:
-            out.setdefault(short, long)
+    if not BRACKETED_NAME.search(text):
+        return out
+    if BRACKETED_ACRONYM.search(text):
+        for long, short in ACRONYM_AFTER.findall(text):
+            long = _trim_to_initials(long.split(), short)
+            if long:
+                out.setdefault(short, long)
     for short, long in ACRONYM_BEFORE.findall(text):
         out.setdefault(short, long.strip())
     return out
