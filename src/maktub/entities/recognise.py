@@ -426,7 +426,7 @@ def _line_mentions(line: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
     if not found:
         return ()
     shape = _title_case(line) | _prose(line)
-    return tuple((m.surface, m.core, frozenset(m.evidence | shape)) for m in found)
+    return tuple((surface, core, evidence | shape) for surface, core, evidence in found)
 
 
 GLUED_HYPHEN = re.compile(r"\b([a-z][\w'’]*)-(?=[A-Z])|(?<=[A-Za-z])-(?=\d)")
@@ -445,9 +445,9 @@ LEAD_PUNCT = "(“\"‘'[«"
 TRAIL_BREAK = ',;:)”"’]!?»'
 
 
-def _english_mentions(text: str) -> list[Mention]:
+def _english_mentions(text: str) -> list[FoundName]:
     """Capitalised phrases, split where punctuation or a sentence end breaks them."""
-    out: list[Mention] = []
+    out: list[FoundName] = []
     span: list[str] = []
     prev_after: str | None = None
     before_span: str | None = None
@@ -456,7 +456,9 @@ def _english_mentions(text: str) -> list[Mention]:
         while span and span[-1].lower() in CONNECTORS:
             span.pop()
         if span:
-            out.extend(_split_span(span, before_span))
+            out.extend(
+                _span_mentions(tuple(span), before_span is not None and before_span.lower() in LOCATIVE)
+            )
         span.clear()
 
     strip_chars = LEAD_PUNCT + TRAIL_BREAK
@@ -543,10 +545,22 @@ def _keeps_period(word: str) -> bool:
     return len(core) == 1 or core.lower() in _PERIOD_KEEPERS or "." in core
 
 
-def _split_span(words: list[str], before: str | None) -> list[Mention]:
+FoundName = tuple[str, str, frozenset[str]]  # surface, core, evidence
+
+
+# Keyed by the run's words: the same names recur page after page (nine calls in ten, on a
+# generated crawl), while working one out takes gazetteer lookups and title patterns.
+@lru_cache(maxsize=20_000)
+def _span_mentions(words: tuple[str, ...], locative: bool) -> tuple[FoundName, ...]:
+    """`_split_span`, cached, as plain tuples."""
+    return tuple((m.surface, m.core, frozenset(m.evidence)) for m in _split_span(list(words), locative))
+
+
+def _split_span(words: list[str], locative: bool) -> list[Mention]:
     """Turn one capitalised run into mentions: split at 'and'/'of' and roles unless the whole is a name.
 
-    `before` is the word in front of the run: after 'in', 'at' or 'from' a small town is a place.
+    `locative`: the word in front of the run is 'in', 'at', 'from' or the like, after which a
+    small town is a place.
     """
     if len(words) > 1 and all(w.isupper() for w in words if w.isalpha()):
         return []  # a shouted phrase ('ONE VOICE'), not names
@@ -559,7 +573,7 @@ def _split_span(words: list[str], before: str | None) -> list[Mention]:
         if TITLE_PREFIX.match(" ".join(words[i:]).lower().replace(".", "")) and find_place(
             " ".join(words[:i]), lone=False
         ):
-            return [_mention(words[:i]), *_split_span(words[i:], None)]
+            return [_mention(words[:i]), *_split_span(words[i:], False)]
     parts: list[list[str]] = [[]]
     for w in words:
         low = w.lower().rstrip(".")
@@ -597,7 +611,7 @@ def _split_span(words: list[str], before: str | None) -> list[Mention]:
             for m in mentions:
                 if len(m.core.split()) >= 2 and not any(w.isupper() for w in m.core.split()):
                     m.evidence.add("coordinated")
-    if mentions and before and before.lower() in LOCATIVE:
+    if mentions and locative:
         mentions[0].evidence.add("locative")
     return [m for m in mentions if m.core]
 
