@@ -858,6 +858,27 @@ def _mention(words: list[str]) -> Mention:
 
 
 def _classify(m: Mention, acronyms: dict[str, str]) -> Mention:
+    """Type a mention by its cues, the gazetteers and the page's acronyms."""
+    spelled = acronyms.get(m.core.replace(".", "")) if m.core else None
+    m.type, m.canonical, m.core, evidence = _classified(
+        m.core, frozenset(m.evidence), spelled, m.type, m.canonical
+    )
+    m.evidence = set(evidence)
+    return m
+
+
+# Cached: the same names with the same cues recur page after page. What a verdict depends on
+# is all in the key: the mention's core, cues and state, and what the page spells its core out as.
+@lru_cache(maxsize=20_000)
+def _classified(
+    core: str, evidence: frozenset[str], spelled: str | None, type_: str | None, canonical: str | None
+) -> tuple[str | None, str | None, str, frozenset[str]]:
+    probe = Mention(core, core, type_, set(evidence), canonical)
+    _classify_by_cues(probe, {core.replace(".", ""): spelled} if spelled is not None else {})
+    return probe.type, probe.canonical, probe.core, frozenset(probe.evidence)
+
+
+def _classify_by_cues(m: Mention, acronyms: dict[str, str]) -> Mention:
     core = m.core
     if not core or len(core) < 2 or core.lower() in LANGUAGES:
         return m
