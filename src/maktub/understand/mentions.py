@@ -69,7 +69,32 @@ LETTER_HINT_WORDS = (  # words that name a letter or a note, as substrings, for 
     "خط", "مکتوب",
 )  # fmt: skip
 PERSON_SPAN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}")
+ABBREVIATIONS_DOTTED = (
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "St.",
+    "Rt.",
+    "Hon.",
+    "Prof.",
+    "Gen.",
+    "Col.",
+    "Capt.",
+    "Lt.",
+    "Retd.",
+)
 ABBREVIATED = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Rt|Hon|Prof|Gen|Col|Capt|Lt|Retd)\.")
+
+
+def _without_abbreviation_dots(sentence: str) -> str:
+    """'Mr. Hussain' -> 'Mr Hussain'; most sentences have none, which plain `in` tests find sooner."""
+    for dotted in ABBREVIATIONS_DOTTED:
+        if dotted in sentence:
+            return ABBREVIATED.sub(r"\1", sentence)
+    return sentence
+
+
 PRONOUNS = {"him", "her", "them", "it", "us", "me", "you", "his", "their"}
 URDU_WROTE = re.compile(
     r"(?P<from>(?:[\u0600-\u06ff]+\s+){1,4})نے\s+(?:[\u0600-\u06ff\d۰-۹]+\s+){0,8}?"
@@ -122,7 +147,7 @@ def find_references(
             continue  # no letter, note or writing named: nothing to refer to
         if title and sentence.strip() == title.strip():
             continue
-        sentence = ABBREVIATED.sub(r"\1", sentence)
+        sentence = _without_abbreviation_dots(sentence)
         earlier = PREVIOUS_LETTER.search(sentence)
         if earlier and own_recipient:
             mine = earlier.group("vide") or (earlier.group("det") or "").lower() in {"our", "my"}
@@ -305,8 +330,8 @@ def find_claims(text: str) -> list[Claim]:
     last_person: str | None = None
     all_sentences = sentences(text)
     for n, sentence in enumerate(all_sentences):
-        s = ABBREVIATED.sub(r"\1", sentence)
-        lead_in = SAID_COLON.match(s)
+        s = _without_abbreviation_dots(sentence)
+        lead_in = SAID_COLON.match(s) if s.endswith((":", ":\n")) else None
         if lead_in and n + 1 < len(all_sentences):
             # 'Ms Whitcombe said:' and the quotation that follows it.
             s = f"{lead_in.group('who')} said {all_sentences[n + 1]}"
