@@ -219,19 +219,21 @@ def clean_lines(
 def chrome_reason(t: str) -> str:
     """Why a line is chrome whatever page it is on (its text alone decides), or "".
 
-    Cached: a site's menus, footers and labels repeat on every page of it.
+    Cached: a site's menus, footers and labels repeat on every page of it. The word counts are
+    tested before the patterns: a paragraph of prose is too long for all of them but two.
     """
-    if LAST_UPDATED.match(t) and words(t) <= 12:
+    n = words(t)
+    if n <= 12 and LAST_UPDATED.match(t):
         return "last updated"
     if WEATHER.match(t):
         return "weather"
-    if POST_META.match(t) and words(t) <= 16 and (find_dates(t) or re.search(r"\bby\b", t, re.I)):
+    if n <= 16 and POST_META.match(t) and (find_dates(t) or re.search(r"\bby\b", t, re.I)):
         return "post metadata"
-    if is_breadcrumb(t) and words(t) <= 30:
+    if n <= 30 and is_breadcrumb(t):
         return "breadcrumb"
     if is_chrome(t):
         return "site chrome"
-    if words(t) <= 24 and is_link_label(t):
+    if n <= 24 and is_link_label(t):
         return "link label"
     return ""
 
