@@ -125,7 +125,7 @@ def _rows(doc: Document, position: int) -> PreparedDocument:
     )
     names: list[str] = []
     for e in doc.entities:
-        forms = sorted({e.name, *e.aliases}, key=len, reverse=True)
+        forms = sorted({e.name, *e.aliases}, key=lambda f: (-len(f), f))  # longest first; ties in one order
         out.entities.append((e.type, e.name, tuple(a for a in forms if a != e.name)))
         names.extend(forms)
         found = _offsets(doc.text, forms)

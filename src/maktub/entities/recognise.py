@@ -699,24 +699,33 @@ _NO_NAME_LEAD = frozenset(STOP | NOT_NAMES)
 _PLACE_OR_ROLE = frozenset(PLACE_WORDS | PLACE_SUFFIXES | ROLE_WORDS)
 
 
-ROLE_APPOSITION = re.compile(
-    r"\b((?:[A-Z][\w'’-]+[ \t]+){1,3}[A-Z][\w'’-]+)[ \t]*\([ \t]*(?:MNA|MPA|MP|MEP|Senator|Minister|Chairman|President|"
-    r"Retd\.?|retired|Governor|Mayor)[ \t]*\)"
-)
+# The roles each pattern knows, as regex alternatives, written once: the patterns are built from
+# them, and so are the words a line must hold before a pattern is tried (_required_words).
+APPOSITION_ROLES = (
+    "MNA", "MPA", "MP", "MEP", "Senator", "Minister", "Chairman", "President", r"Retd\.?", "retired", "Governor",
+    "Mayor",
+)  # fmt: skip
+LEADING_ROLES = (
+    "chairman", "chairperson", "president", "secretary(?: general)?", "spokesman", "spokesperson", "leader",
+    "founder", "minister", "governor", "director", "chief", "editor", "convener", "head", "vice[- ]president",
+    "counsel", "lawyer", "engineer", "candidate", "mother", "father", "wife", "son", "daughter", "brother",
+    "sister", "widow",
+)  # fmt: skip
+OFFICES = ("MP", "MNA", "MPA", "MEP", "Senator")
+TRAILING_TITLES = (
+    "Minister", "Chairman", "Chairperson", "President", "Secretary", "Spokesman", "Spokesperson", "Leader",
+    "Founder", "Governor", "Director", "Editor", "Convener", "Councillor", "Advocate", "Member", "Mayor", "Chief",
+)  # fmt: skip
+_NAME = r"((?:[A-Z][\w'’-]+[ \t]+){1,3}[A-Z][\w'’-]+)"
 
-
+ROLE_APPOSITION = re.compile(rf"\b{_NAME}[ \t]*\([ \t]*(?:{'|'.join(APPOSITION_ROLES)})[ \t]*\)")
 ROLE_THEN_NAME = re.compile(
-    r"\b(?:chairman|chairperson|president|secretary(?: general)?|spokesman|spokesperson|leader|founder|minister|"
-    r"governor|director|chief|editor|convener|head|vice[- ]president|counsel|lawyer|engineer|candidate|mother|father|"
-    r"wife|son|daughter|brother|sister|widow)\b[^,.;()]{0,60}?,[ \t]*((?:[A-Z][\w'’-]+[ \t]+){1,3}[A-Z][\w'’-]+),",
+    rf"\b(?:{'|'.join(LEADING_ROLES)})\b[^,.;()]{{0,60}}?,[ \t]*{_NAME},",
     re.IGNORECASE,
 )
-
-
 NAME_THEN_ROLE = re.compile(
-    r"\b((?:[A-Z][\w'’-]+[ \t]+){1,3}[A-Z][\w'’-]+),[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?:MP|MNA|MPA|MEP|Senator|"
-    r"(?:[A-Z][\w'’-]+[ \t]+){0,2}(?:Minister|Chairman|Chairperson|President|Secretary|Spokesman|Spokesperson|"
-    r"Leader|Founder|Governor|Director|Editor|Convener|Councillor|Advocate|Member|Mayor|Chief))\b"
+    rf"\b{_NAME},[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?:{'|'.join(OFFICES)}|"
+    rf"(?:[A-Z][\w'’-]+[ \t]+){{0,2}}(?:{'|'.join(TRAILING_TITLES)}))\b"
 )
 
 
@@ -744,34 +753,25 @@ class RolePattern(NamedTuple):
     ignore_case: bool  # read once: `flags & re.IGNORECASE` builds an enum member on every test
 
 
-def _role_pattern(pattern: re.Pattern[str], mark: str, marks: int, words: tuple[str, ...]) -> RolePattern:
-    return RolePattern(pattern, mark, marks, words, bool(pattern.flags & re.IGNORECASE))
+def _role_pattern(pattern: re.Pattern[str], mark: str, marks: int, roles: tuple[str, ...]) -> RolePattern:
+    ignore_case = bool(pattern.flags & re.IGNORECASE)
+    return RolePattern(pattern, mark, marks, _required_words(roles, ignore_case), ignore_case)
+
+
+def _required_words(alternatives: tuple[str, ...], lower: bool) -> tuple[str, ...]:
+    """For each alternative, the longest run of letters that any match of it holds."""
+    words = []
+    for alternative in alternatives:
+        plain = re.sub(r"\(\?:[^)]*\)\?|\[[^\]]*\]|\\.", " ", alternative)  # optional parts, classes, escapes
+        word = max(re.findall(r"[^\W\d_]+", plain), key=len)
+        words.append(word.lower() if lower else word)
+    return tuple(dict.fromkeys(words))
 
 
 ROLE_PATTERNS = (
-    _role_pattern(
-        ROLE_APPOSITION,
-        "(",
-        1,
-        ("MNA", "MPA", "MP", "MEP", "Senator", "Minister", "Chairman", "President", "Retd", "retired")
-        + ("Governor", "Mayor"),
-    ),
-    _role_pattern(
-        ROLE_THEN_NAME,
-        ",",
-        2,  # one after the role, one after the name
-        ("chair", "president", "secretary", "spokes", "leader", "founder", "minister", "governor")
-        + ("director", "chief", "editor", "convener", "head", "counsel", "lawyer", "engineer", "candidate")
-        + ("mother", "father", "wife", "son", "daughter", "brother", "sister", "widow"),
-    ),
-    _role_pattern(
-        NAME_THEN_ROLE,
-        ",",
-        1,
-        ("MP", "MNA", "MEP", "Senator", "Minister", "Chair", "President", "Secretary", "Spokes", "Leader")
-        + ("Founder", "Governor", "Director", "Editor", "Convener", "Councillor", "Advocate", "Member")
-        + ("Mayor", "Chief"),
-    ),
+    _role_pattern(ROLE_APPOSITION, "(", 1, APPOSITION_ROLES),
+    _role_pattern(ROLE_THEN_NAME, ",", 2, LEADING_ROLES),  # one comma after the role, one after the name
+    _role_pattern(NAME_THEN_ROLE, ",", 1, OFFICES + TRAILING_TITLES),
 )
 # Letters that an ignore-case pattern matches to ASCII letters but `str.lower()` does not lower
 # to them (dotless and dotted i, long s, the Kelvin sign): a line with one skips the word test.
