@@ -36,6 +36,15 @@ def _fail(exc: MaktubError) -> NoReturn:
     sys.exit(EXIT_CANNOT_RUN)
 
 
+def _open_existing(archive: str, upgrade: bool = True) -> Archive:
+    """An archive that must already exist (a search or a collection never makes one)."""
+    from maktub.archive.store import Archive
+
+    if not Path(archive).exists() and "://" not in archive:
+        _fail(MaktubError(f"archive {archive}: no such archive (make one with maktub ingest)"))
+    return Archive.open(archive, upgrade=upgrade)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @archive_option
@@ -153,13 +162,10 @@ def search(
     to: cc: author: person: org: place: title:
     """
     from maktub.archive.search import search as run_search
-    from maktub.archive.store import Archive
 
     text = " ".join(query)
-    if not Path(archive).exists() and "://" not in archive:
-        _fail(MaktubError(f"archive {archive}: no such archive (make one with maktub ingest)"))
     try:
-        with Archive.open(archive, upgrade=False) as store:
+        with _open_existing(archive, upgrade=False) as store:
             results = run_search(store, text, page=page, per_page=per_page, sort=sort, facets=not no_facets)
     except MaktubError as exc:
         _fail(exc)
@@ -209,14 +215,6 @@ def collection() -> None:
 
     Search within one with collection:NAME.
     """
-
-
-def _open_existing(archive: str) -> Archive:
-    from maktub.archive.store import Archive
-
-    if not Path(archive).exists() and "://" not in archive:
-        _fail(MaktubError(f"archive {archive}: no such archive (make one with maktub ingest)"))
-    return Archive.open(archive)
 
 
 @collection.command("list")

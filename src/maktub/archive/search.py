@@ -187,8 +187,7 @@ def matching_ids(archive: Archive, query: str, limit: int = TOTAL_CAP) -> list[s
     """The ids of the current documents `query` matches, newest first, at most `limit`."""
     compiler = _compiler(archive)
     plan = compiler.plan(parse(query))
-    sql = f"SELECT d.id {plan.source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?"
-    return [r[0] for r in compiler.select(plan, sql, [*plan.params, limit])]
+    return [r[0] for r in compiler.select(plan, plan.newest("d.id"), [*plan.params, limit, 0])]
 
 
 def _compiler(archive: Archive) -> _Compiler:
@@ -210,15 +209,10 @@ def _ranked(
     ranked = sorted(found, key=lambda r: (-r[1], -r[0]))
     rows: list[tuple[int, float | None]] = list(ranked[offset : offset + per_page])
     if len(found) == CANDIDATES and len(rows) < per_page:
-        source, seq = plan.counting
         beyond = max(offset, CANDIDATES)
         rows += [
             (r[0], None)
-            for r in compiler.select(
-                plan,
-                f"SELECT {seq} {source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ? OFFSET ?",
-                [*plan.params, per_page - len(rows), beyond],
-            )
+            for r in compiler.select(plan, plan.newest(), [*plan.params, per_page - len(rows), beyond])
         ]
     return rows, len(found), counted
 
@@ -251,7 +245,7 @@ class _Plan:
     where: str
     params: list[Any]
     score: str  # relevance, higher is better; "NULL" without words
-    newest: str  # ORDER BY for the newest matches first
+    order: str  # ORDER BY for the newest matches first
     notes: list[str] = field(default_factory=list)
     text_query: str = ""  # PostgreSQL: the tsquery's SQL and its values, for the snippets
     text_params: list[Any] = field(default_factory=list)
@@ -264,6 +258,12 @@ class _Plan:
     def counting(self) -> tuple[str, str]:
         """(FROM …, the column of a document's number) for counting and ranking: the leanest."""
         return (self.lean, "f.rowid") if self.lean else (self.source, "d.seq")
+
+    def newest(self, columns: str | None = None) -> str:
+        """SELECT `columns` (default: the document's number, from the leanest source) of the
+        newest matches; its last values are LIMIT and OFFSET."""
+        source, seq = self.counting if columns is None else (self.source, "")
+        return f"SELECT {columns or seq} {source} WHERE {self.where} ORDER BY {self.order} LIMIT ? OFFSET ?"
 
 
 class _Compiler:
@@ -297,11 +297,8 @@ class _Compiler:
     def candidates(self, plan: _Plan) -> tuple[list[tuple[int, float]], int | None]:
         """The newest CANDIDATES matches with their scores, and the total when it was counted."""
         source, seq = plan.counting
-        found = self.select(
-            plan,
-            f"SELECT {seq}, {plan.score} {source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?",
-            [*plan.params, CANDIDATES],
-        )
+        sql = f"SELECT {seq}, {plan.score} {source} WHERE {plan.where} ORDER BY {plan.order} LIMIT ?"
+        found = self.select(plan, sql, [*plan.params, CANDIDATES])
         return [(r[0], float(r[1])) for r in found], None
 
     def select(self, plan: _Plan, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
@@ -447,14 +444,7 @@ class _SQLite(_Compiler):
             counted = documents[plan.leaves[0]]  # one word, no filter: its documents are the total
         if len(rare) == len(documents):
             return super().candidates(plan)[0], counted
-        source, seq = plan.counting
-        found = [
-            r[0]
-            for r in self.db.rows(
-                f"SELECT {seq} {source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?",
-                [*plan.params, CANDIDATES],
-            )
-        ]
+        found = [r[0] for r in self.select(plan, plan.newest(), [*plan.params, CANDIDATES, 0])]
         if not found:
             return [], counted
         span = [found[-1], found[0]]  # FTS5 reads only this stretch of each word's matches
@@ -595,7 +585,7 @@ class _Postgres(_Compiler):
         found = self.select(
             plan,
             f"SELECT c.seq, ts_rank_cd(c.search, c.query) FROM (SELECT d.seq, d.search, q.query {plan.source} "
-            f"WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?) AS c",
+            f"WHERE {plan.where} ORDER BY {plan.order} LIMIT ?) AS c",
             [*plan.params, CANDIDATES],
         )
         return [(r[0], float(r[1])) for r in found], None
@@ -715,11 +705,7 @@ def _facets(compiler: _Compiler, plan: _Plan) -> dict[str, list[dict[str, Any]]]
     their names are counted here from the names-per-document table's own index.
     """
     archive, db = compiler.archive, compiler.db
-    rows = compiler.select(
-        plan,
-        f"SELECT d.seq, d.kind, d.year, d.language {plan.source} WHERE {plan.where} ORDER BY {plan.newest} LIMIT ?",
-        [*plan.params, FACET_SAMPLE],
-    )
+    rows = compiler.select(plan, plan.newest("d.seq, d.kind, d.year, d.language"), [*plan.params, FACET_SAMPLE, 0])
     if not rows:
         return {name: [] for name in ("kind", "year", "language", "people", "organisations", "places")}
     out: dict[str, list[dict[str, Any]]] = {}
