@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up maktub in .venv from the lock file: needs only Python 3.11+ with venv and pip.
+# Set up maktub in .venv from the lock file, and the web app's front-end libraries from npm: needs
+# Python 3.11+ with venv and pip; installs Node.js and npm from apt when npm is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
@@ -12,3 +13,5 @@ fi
 # Compile to bytecode once: this machine sets PYTHONDONTWRITEBYTECODE, and without .pyc files every
 # process (each ingest worker too) would compile spaCy and the rest anew, seconds each time.
 .venv/bin/python -m compileall -q -j 0 .venv/lib/python*/site-packages src >/dev/null 2>&1 || true
+# The web app's front-end libraries, from npm into src/maktub/web/static/vendor/.
+bash scripts/assets.sh
