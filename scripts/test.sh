@@ -11,5 +11,8 @@ echo "== PostgreSQL (a throwaway cluster on loopback, stopped at the end)"
 MAKTUB_TEST_POSTGRES="$(bash scripts/postgres.sh start)"
 export MAKTUB_TEST_POSTGRES
 trap 'bash scripts/postgres.sh stop' EXIT
+echo "== Chromium (Debian's, for the browser tests)"
+MAKTUB_CHROMIUM="$(bash scripts/chromium.sh)"
+export MAKTUB_CHROMIUM
 echo "== pytest"
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
