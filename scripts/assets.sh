@@ -7,15 +7,7 @@ cd "$(dirname "$0")/.."
 
 if ! command -v npm >/dev/null; then
     echo "== installing Node.js and npm from the distribution's packages" >&2
-    SUDO=""
-    if [ "$(id -u)" != "0" ]; then
-        command -v sudo >/dev/null || { echo "assets.sh: not root and no sudo: apt-get install nodejs npm" >&2; exit 1; }
-        SUDO="sudo"
-    fi
-    apt_install() {
-        $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm >&2
-    }
-    apt_install || { $SUDO apt-get update -q >&2 && apt_install; }
+    bash scripts/apt-install.sh nodejs npm
 fi
 
 # npm ci empties node_modules every time: run it only when the lock changed since the last run.
