@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ SEEDS = SHARED / "corpus" / "seeds"
 CORPUS = ROOT / "tests" / "corpus"
 HELDOUT = ROOT / "tests" / "heldout"
 SCHEMA = SHARED / "contract" / "document.schema.json"
+POSTGRES = os.environ.get("MAKTUB_TEST_POSTGRES")
 
 
 def run_maktub(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
@@ -44,6 +47,29 @@ def extract_page(folder: Path, text: str, name: str = "page.txt") -> list[dict]:
     docs, proc = extract_lines(page)
     assert proc.returncode == 0, proc.stderr
     return docs
+
+
+def fresh_postgres() -> str:
+    """A new, empty database on the test run's PostgreSQL, by its URL."""
+    import psycopg
+
+    assert POSTGRES
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(POSTGRES, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return POSTGRES.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A target for a new, empty archive on each database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "archive.db")
+    if not POSTGRES:
+        if os.environ.get("CI"):
+            pytest.fail("MAKTUB_TEST_POSTGRES is not set: run the tests with scripts/test.sh")
+        pytest.skip("no PostgreSQL: set MAKTUB_TEST_POSTGRES (scripts/test.sh does)")
+    return fresh_postgres()
 
 
 @pytest.fixture(scope="session")

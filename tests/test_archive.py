@@ -15,13 +15,12 @@ import sqlite3
 import subprocess
 import sys
 import time
-import uuid
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEEDS, extract_lines, run_maktub
+from conftest import POSTGRES, ROOT, SEEDS, extract_lines, fresh_postgres, run_maktub
 from maktub.archive import Archive
 from maktub.archive.ingest import IngestOptions, ingest
 from maktub.archive.query import QueryError, parse
@@ -30,8 +29,6 @@ from maktub.archive.search import search
 from maktub.errors import MaktubError
 from maktub.sample import generate_corpus
 
-POSTGRES = os.environ.get("MAKTUB_TEST_POSTGRES")
-
 
 @pytest.fixture(scope="session")
 def sample_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -39,28 +36,6 @@ def sample_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sample")
     generate_corpus(out, 40, seed=11, html_share=0.5, urdu_share=0.25)
     return out
-
-
-def _fresh_postgres() -> str:
-    import psycopg
-
-    assert POSTGRES
-    name = "t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(POSTGRES, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    return POSTGRES.rsplit("/", 1)[0] + "/" + name
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def backend(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A target for a new, empty archive on each database."""
-    if request.param == "sqlite":
-        return str(tmp_path / "archive.db")
-    if not POSTGRES:
-        if os.environ.get("CI"):
-            pytest.fail("MAKTUB_TEST_POSTGRES is not set: run the tests with scripts/test.sh")
-        pytest.skip("no PostgreSQL: set MAKTUB_TEST_POSTGRES (scripts/test.sh does)")
-    return _fresh_postgres()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"], scope="module")
@@ -73,7 +48,7 @@ def filled(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
             pytest.fail("MAKTUB_TEST_POSTGRES is not set: run the tests with scripts/test.sh")
         pytest.skip("no PostgreSQL")
     else:
-        target = _fresh_postgres()
+        target = fresh_postgres()
     with Archive.open(target) as archive:
         ingest([str(SEEDS), str(sample_corpus)], archive, IngestOptions(workers=0))
         yield archive
@@ -227,7 +202,7 @@ def test_a_postgres_that_goes_away_is_a_clear_error(sample_corpus: Path) -> None
         pytest.skip("no PostgreSQL")
     import psycopg
 
-    target = _fresh_postgres()
+    target = fresh_postgres()
     with Archive.open(target) as archive:
         ingest([str(SEEDS)], archive, IngestOptions(workers=0, relink=False))
         stored = archive.counts()["documents"]

@@ -112,16 +112,38 @@ CREATE INDEX documents_filters ON documents(seq, kind, year, language, date);
 DROP INDEX documents_facets;
 """
 
+# Version 4: the web app's people. A session is kept by the SHA-256 of its cookie's token, so
+# the table alone signs no one in; failed sign-ins are rows, so the limit holds across the
+# app's processes. A note keeps its author's name: it stays theirs after the account goes.
+_ACCOUNTS = """
+CREATE TABLE users (
+    id {id}, name TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('editor', 'admin')), created TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY, user_id BIGINT NOT NULL REFERENCES users(id), csrf TEXT NOT NULL,
+    created TEXT NOT NULL, expires TEXT NOT NULL, last_seen TEXT NOT NULL);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE TABLE login_attempts (subject TEXT NOT NULL, at TEXT NOT NULL);
+CREATE INDEX login_attempts_subject ON login_attempts(subject, at);
+CREATE TABLE notes (
+    id {id}, document_id TEXT NOT NULL REFERENCES documents(id), user_id BIGINT REFERENCES users(id),
+    user_name TEXT NOT NULL, text TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL);
+CREATE INDEX notes_document ON notes(document_id);
+CREATE INDEX notes_created ON notes(created);
+"""
 
 def _migrations(dialect: str) -> list[str]:
+    identity = _IDENTITY[dialect]
     return [
-        _TABLES.replace("{id}", _IDENTITY[dialect]) + _SEARCH[dialect],
+        _TABLES.replace("{id}", identity) + _SEARCH[dialect],
         _VIEWS,
         _FILTERS,
+        _ACCOUNTS.replace("{id}", identity),
     ]
 
 
-VERSION = 3
+VERSION = 4
 
 
 def version(db: Database) -> int:
