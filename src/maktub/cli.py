@@ -426,11 +426,12 @@ def demo(pages: int, directory: Path) -> None:
 
 
 def _archive_commands() -> None:
-    from maktub.commands import collection, ingest, search
+    from maktub.commands import collection, ingest, search, users
 
     cli.add_command(ingest)
     cli.add_command(search)
     cli.add_command(collection)
+    cli.add_command(users)
 
 
 _archive_commands()

@@ -1,11 +1,12 @@
-"""The archive's commands: `maktub ingest`, `maktub search` and `maktub collection`."""
+"""The archive's commands: `maktub ingest`, `maktub search`, `maktub collection` and `maktub users`."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 from rich.console import Console
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from maktub.archive.store import Archive
 
 EXIT_OK, EXIT_SOME_REFUSED, EXIT_CANNOT_RUN = 0, 1, 2
+T = TypeVar("T")
 
 archive_option = click.option(
     "--archive",
@@ -43,6 +45,15 @@ def _open_existing(archive: str, upgrade: bool = True) -> Archive:
     if not Path(archive).exists() and "://" not in archive:
         _fail(MaktubError(f"archive {archive}: no such archive (make one with maktub ingest)"))
     return Archive.open(archive, upgrade=upgrade)
+
+
+def _on_existing(archive: str, call: Callable[[Archive], T]) -> T:
+    """One library call on an archive that must exist; its error is the command's one line."""
+    try:
+        with _open_existing(archive) as store:
+            return call(store)
+    except MaktubError as exc:
+        _fail(exc)
 
 
 @click.command()
@@ -223,11 +234,7 @@ def collection_list(archive: str) -> None:
     """The collections, with how many documents each holds."""
     from maktub.archive.collection import collections
 
-    try:
-        with _open_existing(archive) as store:
-            found = collections(store)
-    except MaktubError as exc:
-        _fail(exc)
+    found = _on_existing(archive, collections)
     if not found:
         click.echo("no collections yet (maktub collection add NAME ID... or --query)")
     for c in found:
@@ -267,11 +274,7 @@ def collection_show(name: str, archive: str, as_json: bool) -> None:
     """The documents in the collection NAME, newest first."""
     from maktub.archive.collection import documents
 
-    try:
-        with _open_existing(archive) as store:
-            rows = documents(store, name)
-    except MaktubError as exc:
-        _fail(exc)
+    rows = _on_existing(archive, lambda store: documents(store, name))
     if as_json:
         items = [{"id": i, "kind": k, "date": d, "title": t} for i, k, d, t in rows]
         click.echo(json.dumps({"name": name, "documents": items}, ensure_ascii=False))
@@ -288,11 +291,7 @@ def collection_remove(name: str, ids: tuple[str, ...], archive: str) -> None:
     """Take documents out of the collection NAME (they stay in the archive)."""
     from maktub.archive.collection import remove
 
-    try:
-        with _open_existing(archive) as store:
-            taken = remove(store, name, list(ids))
-    except MaktubError as exc:
-        _fail(exc)
+    taken = _on_existing(archive, lambda store: remove(store, name, list(ids)))
     click.echo(f"{name}: {taken} removed")
 
 
@@ -303,9 +302,73 @@ def collection_delete(name: str, archive: str) -> None:
     """Delete the collection NAME (its documents stay in the archive)."""
     from maktub.archive.collection import delete
 
-    try:
-        with _open_existing(archive) as store:
-            held = delete(store, name)
-    except MaktubError as exc:
-        _fail(exc)
+    held = _on_existing(archive, lambda store: delete(store, name))
     click.echo(f"{name}: deleted ({held} documents were in it)")
+
+
+@click.group()
+def users() -> None:
+    """Accounts for the web app: editors read and leave notes; admins may delete anyone's note."""
+
+
+password_stdin_option = click.option(
+    "--password-stdin", is_flag=True, help="Read the password from the first line of stdin instead of asking."
+)
+
+
+def _password(from_stdin: bool) -> str:
+    """The new password: stdin's first line, or typed twice without showing."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return str(click.prompt("Password", hide_input=True, confirmation_prompt=True))
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["editor", "admin"]), default="editor", show_default=True)
+@archive_option
+@password_stdin_option
+def users_add(name: str, role: str, archive: str, password_stdin: bool) -> None:
+    """Make an account NAME with a password of at least 10 characters."""
+    from maktub.web.accounts import add_user
+
+    password = _password(password_stdin)
+    user = _on_existing(archive, lambda store: add_user(store, name, password, role))
+    click.echo(f"added {user.name} ({user.role})")
+
+
+@users.command("list")
+@archive_option
+def users_list(archive: str) -> None:
+    """The accounts, by name, with their roles and when they were made."""
+    from maktub.web.accounts import users as all_users
+
+    found = _on_existing(archive, all_users)
+    if not found:
+        click.echo("no users yet (maktub users add NAME)")
+    for user in found:
+        click.echo(f"{user.name}\t{user.role}\t{user.created}")
+
+
+@users.command("remove")
+@click.argument("name")
+@archive_option
+def users_remove(name: str, archive: str) -> None:
+    """Remove the account NAME and sign it out; its notes stay, under its name."""
+    from maktub.web.accounts import remove_user
+
+    _on_existing(archive, lambda store: remove_user(store, name))
+    click.echo(f"removed {name}")
+
+
+@users.command("password")
+@click.argument("name")
+@archive_option
+@password_stdin_option
+def users_password(name: str, archive: str, password_stdin: bool) -> None:
+    """Set a new password for NAME; the sessions it has open end."""
+    from maktub.web.accounts import set_password
+
+    password = _password(password_stdin)
+    _on_existing(archive, lambda store: set_password(store, name, password))
+    click.echo(f"new password set for {name}")

@@ -1,0 +1,1 @@
+"""The web app: search, read and annotate the archive in a browser."""
