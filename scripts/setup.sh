@@ -13,5 +13,10 @@ fi
 # Compile to bytecode once: this machine sets PYTHONDONTWRITEBYTECODE, and without .pyc files every
 # process (each ingest worker too) would compile spaCy and the rest anew, seconds each time.
 .venv/bin/python -m compileall -q -j 0 .venv/lib/python*/site-packages src >/dev/null 2>&1 || true
+# WeasyPrint (a document as PDF) draws text with Pango and subsets fonts with HarfBuzz; Latin text
+# falls back to DejaVu. Installed from Debian's packages when missing.
+PDF_LIBRARIES="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
+# shellcheck disable=SC2086
+dpkg -s $PDF_LIBRARIES >/dev/null 2>&1 || bash scripts/apt-install.sh $PDF_LIBRARIES
 # The web app's front-end libraries, from npm into src/maktub/web/static/vendor/.
 bash scripts/assets.sh

@@ -38,7 +38,7 @@ def test_pretty_output_is_the_same_documents(tmp_path):
 
 
 def test_demo_generates_extracts_and_summarises(tmp_path):
-    proc = run_maktub("demo", "--pages", "24", "--dir", str(tmp_path / "demo"))
+    proc = run_maktub("demo", "--pages", "24", "--dir", str(tmp_path / "demo"), "--no-serve")
     assert proc.returncode == 0, proc.stderr
     assert "Documents found" in proc.stdout
     docs = [json.loads(line) for line in (tmp_path / "demo" / "documents.jsonl").read_text().splitlines()]

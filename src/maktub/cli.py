@@ -415,14 +415,48 @@ def correct_list(corrections: Path, archive: str | None) -> None:
     show_default=True,
     help="Where to write the sample corpus and the extracted documents.",
 )
-def demo(pages: int, directory: Path) -> None:
-    """Generate the bundled sample corpus, extract it and show what was found."""
+@click.option("--serve/--no-serve", default=True, show_default=True, help="Then serve the archive in the web app.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address the web app listens on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="The port the web app listens on.")
+def demo(pages: int, directory: Path, serve: bool, host: str, port: int) -> None:
+    """Generate the bundled sample corpus, extract it, store it in an archive and serve it."""
     from maktub.demo import run_demo
 
     try:
         run_demo(directory, pages)
     except MaktubError as exc:
         raise click.ClickException(str(exc)) from exc
+    if serve:
+        _serve(str(directory / "maktub.db"), host, port, "maktub demo")
+
+
+@cli.command()
+@click.option(
+    "--archive", default="maktub.db", show_default=True, help="The archive: an SQLite file or a postgresql:// URL."
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="The port to listen on.")
+@click.option("--title", default="maktub", show_default=True, help="The archive's name, shown on every page.")
+def serve(archive: str, host: str, port: int, title: str) -> None:
+    """Serve an archive in the web app: pages, Atom feeds and a JSON API (/api/docs)."""
+    if "://" not in archive and not Path(archive).is_file():
+        raise click.ClickException(
+            f"archive {archive}: no such file; make one with 'maktub ingest PATH --archive {archive}'"
+        )
+    _serve(archive, host, port, title)
+
+
+def _serve(archive: str, host: str, port: int, title: str) -> None:
+    import uvicorn
+
+    from maktub.web.app import create_app
+
+    try:
+        app = create_app(archive, title=title)
+    except MaktubError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"maktub: serving {archive} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 
 
 def _archive_commands() -> None:

@@ -148,16 +148,12 @@ def search(
     if sort == "relevance" and plan.score != "NULL":
         page_rows, candidates, counted = _ranked(compiler, plan, offset, per_page)
     else:
-        order = {
-            "relevance": "d.date IS NULL, d.date DESC, d.seq DESC",
-            "date": "d.date IS NULL, d.date DESC, d.seq DESC",
-            "oldest": "d.date IS NULL, d.date, d.seq",
-        }[sort]
+        source, order = compiler.by_date(plan, oldest=sort == "oldest")
         page_rows = [
             (r[0], None)
             for r in compiler.select(
                 plan,
-                f"SELECT d.seq {plan.source} WHERE {plan.where} ORDER BY {order} LIMIT ? OFFSET ?",
+                f"SELECT d.seq {source} WHERE {plan.where} ORDER BY {order} LIMIT ? OFFSET ?",
                 [*plan.params, per_page, offset],
             )
         ]
@@ -250,6 +246,8 @@ class _Plan:
     text_query: str = ""  # PostgreSQL: the tsquery's SQL and its values, for the snippets
     text_params: list[Any] = field(default_factory=list)
     lean: str = ""  # FROM the full-text index alone, when no filter needs the documents' columns
+    lean_seq: str = "f.rowid"  # the document's number in `lean`
+    by_date: str = ""  # FROM … to list the matches by date, when it differs from `source`
     leaves: list[str] = field(default_factory=list)  # SQLite: each word or phrase searched for, alone
     by_index: bool = False  # PostgreSQL: few matches: find them all by the full-text index
     beyond_count: bool = False  # PostgreSQL: one word in far more than TOTAL_CAP documents
@@ -257,7 +255,7 @@ class _Plan:
     @property
     def counting(self) -> tuple[str, str]:
         """(FROM …, the column of a document's number) for counting and ranking: the leanest."""
-        return (self.lean, "f.rowid") if self.lean else (self.source, "d.seq")
+        return (self.lean, self.lean_seq) if self.lean else (self.source, "d.seq")
 
     def newest(self, columns: str | None = None) -> str:
         """SELECT `columns` (default: the document's number, from the leanest source) of the
@@ -281,18 +279,33 @@ class _Compiler:
             where.append(sql)
             params += p
         if text is None:
+            source, lean, by_date = self.filters_source(filters)
             return _Plan(
-                "FROM documents d",
+                source,
                 " AND ".join(["d.current = 1", *where]),
                 params,
                 "NULL",
                 "d.seq DESC",
                 self.notes,
+                lean=lean,
+                lean_seq="d.seq",
+                by_date=by_date,
             )
         return self.plan_words(text, where, params)
 
     def plan_words(self, text: Node, where: list[str], params: list[Any]) -> _Plan:
         raise NotImplementedError
+
+    def filters_source(self, filters: list[Node]) -> tuple[str, str, str]:
+        """FROM … for a query of filters alone, whose matches are listed newest first; a leaner
+        FROM … for counting them, and one for listing them by date ("" when there is none)."""
+        return "FROM documents d", "", ""
+
+    def by_date(self, plan: _Plan, oldest: bool) -> tuple[str, str]:
+        """(FROM …, ORDER BY …) for the matches by their date, newest (or oldest) first, undated last."""
+        if oldest:
+            return plan.source, "d.date ASC NULLS LAST, d.seq"
+        return plan.source, "d.date DESC NULLS LAST, d.seq DESC"
 
     def candidates(self, plan: _Plan) -> tuple[list[tuple[int, float]], int | None]:
         """The newest CANDIDATES matches with their scores, and the total when it was counted."""
@@ -352,6 +365,8 @@ class _Compiler:
             return "d.language = ?", [value.lower()]
         if name == "year":
             low, high = _range(value, r"\d{4}", "year")
+            if low == high:  # one year: an index by year then date lists it in date order
+                return "d.year = ?", [int(low)]
             return "d.year BETWEEN ? AND ?", [int(low), int(high)]
         if name == "date":
             low, high = _range(value, r"\d{4}(-\d{2}(-\d{2})?)?", "date")
@@ -421,6 +436,29 @@ class _SQLite(_Compiler):
             lean="" if where else "FROM documents_fts f",  # the index holds current documents only
             leaves=list(dict.fromkeys(self.leaves(text))),
         )
+
+    def filters_source(self, filters: list[Node]) -> tuple[str, str, str]:
+        # kind:, year:, lang: and date: alone: walk the narrow index newest first and stop at a
+        # page; SQLite would rather list every match by the kind's index and sort them (1 s for
+        # kind:letter at 200,000 documents, against 1 ms).
+        # They are counted from the current documents' index by date, which holds those columns:
+        # no wide row is read. By date, they are read from that index too, newest first, except
+        # within one year, where the index by (kind,) year and date seeks to it (measured at
+        # 200,000 documents: kind:letter 790 → 11 ms; year:1998 kind:letter 43 ms, 86 by date alone).
+        if not all(_on_columns(node) for node in filters):
+            return "FROM documents d", "", ""
+        by_date = "FROM documents d INDEXED BY documents_by_date"
+        if any(isinstance(node, Field) and node.name == "year" and ".." not in node.value for node in filters):
+            by_date = "FROM documents d"
+        return _FILTERS_BY_NUMBER, "FROM documents d INDEXED BY documents_by_date", by_date
+
+    def by_date(self, plan: _Plan, oldest: bool) -> tuple[str, str]:
+        # SQLite puts NULL first in ascending order and last in descending order, so newest first
+        # needs no NULLS LAST, and then walks the current documents' index by date (schema 5),
+        # newest first, stopping at a page, when the filters read only its columns.
+        if oldest:
+            return plan.source, "d.date IS NULL, d.date, d.seq"
+        return plan.by_date or plan.source, "d.date DESC, d.seq DESC"
 
     def leaves(self, node: Node) -> Iterator[str]:
         """The words, phrases and title: of a query as FTS5 expressions, except those after NOT."""
@@ -662,6 +700,18 @@ def _lexeme_statistics(archive: Archive) -> tuple[dict[str, float], float]:
     rows = float(db.value("SELECT reltuples FROM pg_class WHERE relname = 'documents'") or 0)
     _STATISTICS[archive] = (time.monotonic(), frequencies, max(rows, 0.0))
     return frequencies, max(rows, 0.0)
+
+
+_FILTERS_BY_NUMBER = "FROM documents d INDEXED BY documents_filters"
+
+
+def _on_columns(node: Node) -> bool:
+    """Whether a filter reads only the columns of the narrow index (kind, year, language, date)."""
+    if isinstance(node, And | Or):
+        return all(_on_columns(n) for n in node.nodes)
+    if isinstance(node, Not):
+        return _on_columns(node.node)
+    return isinstance(node, Field) and node.name in {"kind", "year", "lang", "date"}
 
 
 def _split(tree: Node | None) -> tuple[Node | None, list[Node]]:

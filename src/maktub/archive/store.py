@@ -222,6 +222,7 @@ class Archive:
         batch.references += [(seq, i, *r) for i, r in enumerate(doc.references)]
         batch.media += [(seq, *m) for m in doc.media]
         batch.doc_names += [(seq, name_id, type_) for name_id, type_ in seen.items()]
+        batch.name_years.update((name_id, doc.year or 0) for name_id in seen)
         counts.update(seen.keys())
 
     def _write(self, batch: _Batch) -> None:
@@ -258,6 +259,11 @@ class Archive:
             "UPDATE names SET documents = documents + ? WHERE id = ?",
             [(n, i) for i, n in sorted(batch.name_counts.items())],  # in one order for every writer
         )
+        db.many(
+            "INSERT INTO name_years (name_id, year, documents) VALUES (?, ?, ?) ON CONFLICT (name_id, year) "
+            "DO UPDATE SET documents = name_years.documents + excluded.documents",
+            [(*k, n) for k, n in sorted(batch.name_years.items())],
+        )
         batch.clear()
 
     def _name_id(self, type_: str, name: str, pending: dict[tuple[str, str], int]) -> int:
@@ -290,6 +296,18 @@ class Archive:
                 [(seq, fold(t), fold(x), fold(n)) for seq, t, x, n in old],
             )
         db.many("UPDATE documents SET current = 0 WHERE seq = ?", [(row[0],) for row in old])
+        if old:
+            seqs = [row[0] for row in old]
+            years = db.rows(
+                "SELECT dn.name_id, coalesce(d.year, 0), count(*) FROM doc_names dn "
+                f"JOIN documents d ON d.seq = dn.document_seq WHERE dn.document_seq IN ({_marks(len(seqs))}) "
+                "GROUP BY dn.name_id, coalesce(d.year, 0) ORDER BY 1, 2",
+                seqs,
+            )
+            db.many(
+                "UPDATE name_years SET documents = documents - ? WHERE name_id = ? AND year = ?",
+                [(n, name_id, year) for name_id, year, n in years],
+            )
 
     # --- entities across the archive ---------------------------------------------------
 
@@ -482,6 +500,7 @@ class _Batch:
         self.media: list[tuple[Any, ...]] = []
         self.doc_names: list[tuple[Any, ...]] = []
         self.name_counts = Counter()
+        self.name_years: Counter[tuple[int, int]] = Counter()  # (name id, year or 0) -> documents
 
 
 def _names_in(pages: list[Prepared]) -> Iterator[tuple[str, str]]:
