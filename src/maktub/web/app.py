@@ -415,6 +415,8 @@ def _templates(title: str) -> Jinja2Templates:
     env.filters["with_query"] = _with_query
     env.filters["thousands"] = lambda n: f"{n:,}"
     env.filters["quoted"] = lambda value: f'"{value}"' if " " in str(value) else str(value)
+    # " urdu" for text in Arabic script, whose elements then take the Nastaliq face
+    env.filters["script"] = lambda text: " urdu" if text and reading.direction(str(text)) == "rtl" else ""
     return templates
 
 
@@ -440,5 +442,6 @@ def bars(values: list[tuple[int, int]], width: int = 600, height: int = 80) -> I
     step = width / len(values)
     for i, (year, n) in enumerate(values):
         h = height * n / top if n else 0.0
+        every = 1 if len(values) <= 12 else 5  # years named under the bars: each, or every fifth
         yield {"x": round(i * step, 1), "y": round(height - h, 1), "w": round(max(1.0, step - 1), 1),
-               "h": round(h, 1), "year": year, "n": n}  # fmt: skip
+               "h": round(h, 1), "year": year, "n": n, "label": year % every == 0}  # fmt: skip

@@ -35,9 +35,10 @@
           .force("center", d3.forceCenter(width / 2, height / 2))
           .force("x", d3.forceX(width / 2).strength(0.06))
           .force("y", d3.forceY(height / 2).strength(0.1))
-          .force("collide", d3.forceCollide(18));
+          .force("collide", d3.forceCollide(26));
         const zoomed = svg.append("g");
-        svg.call(d3.zoom().scaleExtent([0.2, 4]).on("zoom", (ev) => zoomed.attr("transform", ev.transform)));
+        const zoom = d3.zoom().scaleExtent([0.2, 4]).on("zoom", (ev) => zoomed.attr("transform", ev.transform));
+        svg.call(zoom);
         const link = zoomed.append("g").selectAll("line").data(links).join("line")
           .attr("class", (e) => "edge-" + e.kind).attr("stroke-width", (e) => Math.min(6, 1 + Math.log2(e.count)))
           .attr("marker-end", "url(#arrow)");
@@ -51,6 +52,14 @@
           .on("start", (ev, n) => { if (!ev.active) sim.alphaTarget(0.3).restart(); n.fx = n.x; n.fy = n.y; })
           .on("drag", (ev, n) => { n.fx = ev.x; n.fy = ev.y; })
           .on("end", (ev, n) => { if (!ev.active) sim.alphaTarget(0); n.fx = null; n.fy = null; }));
+        // Once the layout settles, fit the drawing to the box (small networks sit in its middle).
+        sim.on("end", () => {
+          const xs = nodes.map((n) => n.x), ys = nodes.map((n) => n.y);
+          const x0 = Math.min(...xs) - 40, x1 = Math.max(...xs) + 160, y0 = Math.min(...ys) - 30, y1 = Math.max(...ys) + 30;
+          const k = Math.min(2.5, 0.95 * Math.min(width / (x1 - x0), height / (y1 - y0)));
+          const t = d3.zoomIdentity.translate(width / 2, height / 2).scale(k).translate(-(x0 + x1) / 2, -(y0 + y1) / 2);
+          svg.transition().duration(400).call(zoom.transform, t);
+        });
         sim.on("tick", () => {
           link.attr("x1", (e) => e.source.x).attr("y1", (e) => e.source.y).attr("x2", (e) => e.target.x).attr("y2", (e) => e.target.y);
           node.attr("transform", (n) => "translate(" + n.x + "," + n.y + ")");
