@@ -393,5 +393,56 @@ def test_the_same_pages_on_postgresql(
     if path == "/":
         return  # the home page's most read and notes follow what other tests did on each archive
     # the same documents linked, in the same number
-    links = [re.findall(r'href="/documents/([0-9a-f]+)"', c.get(path).text) for c in (client, postgres_client)]
+    links = [
+        re.findall(r'href="/documents/([0-9a-f]+)"', c.get(path).text) for c in (client, postgres_client)
+    ]
     assert sorted(links[0]) == sorted(links[1])
+
+
+def test_a_translation_in_the_archive_is_shown_side_by_side(tmp_path: Path) -> None:
+    """An English statement linking to its Urdu version, both in one crawl: the two texts side by side."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    english = (
+        "<html><head><title>Flood relief for Thatta - Saima Lakhiar</title></head><body><main><article>"
+        "<h1>Flood relief for Thatta - Saima Lakhiar</h1><p>Karachi, 4 August 2010</p>"
+        "<p>The Sindh Relief Committee asked every volunteer to reach Thatta before the water rises again. "
+        "Saima Lakhiar said that food and tents had been sent from Karachi and Hyderabad.</p>"
+        "<p>She thanked the doctors who stayed in the camps for a second week.</p>"
+        '<p><a href="/statements/flood-relief-thatta/urdu.html">Urdu Version</a></p></article></main></body></html>'
+    )
+    urdu = (
+        "<html lang='ur'><head><title>ٹھٹھہ کے لیے سیلاب امداد</title></head><body><main><article>"
+        "<h1>ٹھٹھہ کے لیے سیلاب امداد</h1>"
+        "<p>سندھ ریلیف کمیٹی نے تمام رضاکاروں سے کہا کہ پانی دوبارہ بڑھنے سے پہلے ٹھٹھہ پہنچیں۔ "
+        "صائمہ لاکھیر نے کہا کہ کراچی اور حیدرآباد سے خوراک اور خیمے بھیجے گئے ہیں۔</p>"
+        "<p>انہوں نے ان ڈاکٹروں کا شکریہ ادا کیا جو دوسرے ہفتے بھی کیمپوں میں رہے۔</p></article></main></body></html>"
+    )
+    crawl = tmp_path / "crawl.warc.gz"
+    with crawl.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, body in (
+            ("https://relief.example.org/statements/flood-relief-thatta.html", english),
+            ("https://relief.example.org/statements/flood-relief-thatta/urdu.html", urdu),
+        ):
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(body.encode()), http_headers=headers
+                )
+            )
+    path = tmp_path / "a.db"
+    with Archive.open(path) as archive:
+        ingest([str(crawl)], archive, IngestOptions(workers=0))
+        doc_id = archive.db.value("SELECT id FROM documents WHERE language = 'en' ORDER BY seq LIMIT 1")
+        urdu_id = archive.db.value("SELECT id FROM documents WHERE language = 'ur' ORDER BY seq LIMIT 1")
+    with TestClient(create_app(str(path))) as c:
+        page = c.get(f"/documents/{doc_id}").text
+    side = re.search(r'<div class="side-by-side">.*?</div>\s*</section>\s*</div>', page, re.S)
+    assert side, "no side-by-side view"
+    assert "Saima Lakhiar said that food and tents" in text_of(side.group())
+    assert "صائمہ لاکھیر نے کہا" in text_of(side.group()) and f'href="/documents/{urdu_id}"' in side.group()
+    assert 'href="https://relief.example.org/statements/flood-relief-thatta/urdu.html"' in page

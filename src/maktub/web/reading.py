@@ -12,6 +12,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from maktub.archive.store import Archive
 
@@ -210,7 +211,8 @@ class DocumentView:
     children: list[DocumentLink]
     revisions: list[Revision]
     claims: list[Claim]
-    translations: list[tuple[dict[str, Any], DocumentLink]]  # (media entry, the document it points to)
+    media: list[Media]
+    translations: list[Translation]
     entities: list[EntityLink]
 
     @property
@@ -231,16 +233,7 @@ def document_view(archive: Archive, doc_id: str) -> DocumentView | None:
     seq, views, revision_id = int(row[0]), int(row[1]), int(row[2])
     record = archive.document(doc_id)
     assert record is not None
-    mentions = [
-        Mention(int(start), int(stop), slug, name, type_)
-        for start, stop, slug, name, type_ in db.rows(
-            "SELECT m.start, m.stop, e.slug, coalesce(e.name, n.name), coalesce(e.type, n.type) "
-            "FROM mentions m JOIN names n ON n.id = m.name_id "
-            "LEFT JOIN entity_names en ON en.name_id = m.name_id LEFT JOIN entities e ON e.id = en.entity_id "
-            "WHERE m.document_seq = ? AND m.start IS NOT NULL ORDER BY m.start, m.stop DESC",
-            (seq,),
-        )
-    ]
+    mentions = _mentions(archive, seq)
     party_entities = {
         (role, name): EntityLink(slug, ename, type_)
         for role, name, slug, ename, type_ in db.rows(
@@ -299,10 +292,25 @@ def document_view(archive: Archive, doc_id: str) -> DocumentView | None:
             "SELECT text, attributed_to, about FROM claims WHERE document_seq = ? ORDER BY position", (seq,)
         )
     ]
+    media = media_of(record)
     return DocumentView(
         seq, record, views, mentions, parties, parent, children, revisions, claims,
-        _translations(archive, record, doc_id), entities,
+        media, _translations(archive, media, doc_id), entities,
     )  # fmt: skip
+
+
+def _mentions(archive: Archive, seq: int) -> list[Mention]:
+    """The names in a document's text, with the entity each belongs to, in order."""
+    return [
+        Mention(int(start), int(stop), slug, name, type_)
+        for start, stop, slug, name, type_ in archive.db.rows(
+            "SELECT m.start, m.stop, e.slug, coalesce(e.name, n.name), coalesce(e.type, n.type) "
+            "FROM mentions m JOIN names n ON n.id = m.name_id "
+            "LEFT JOIN entity_names en ON en.name_id = m.name_id LEFT JOIN entities e ON e.id = en.entity_id "
+            "WHERE m.document_seq = ? AND m.start IS NOT NULL ORDER BY m.start, m.stop DESC",
+            (seq,),
+        )
+    ]
 
 
 def _entities_named(archive: Archive, slugs: list[str]) -> list[EntityLink]:
@@ -323,23 +331,57 @@ def _entity_by_name(archive: Archive, name: str) -> EntityLink | None:
     return EntityLink(*row) if row else None
 
 
-def _translations(
-    archive: Archive, record: dict[str, Any], doc_id: str
-) -> list[tuple[dict[str, Any], DocumentLink]]:
-    """Media entries that point at a page in the archive: that page's first document, in its language."""
-    found = []
+@dataclass
+class Media:
+    """A photo, recording, video or translation a document names, with where it can be had."""
+
+    kind: str
+    label: str
+    language: str | None
+    url: str | None  # as the page wrote it
+    href: str | None  # an absolute address to link to, when one can be made
+
+
+@dataclass
+class Translation:
+    """The document a translation link leads to, when its page is in the archive, with its text."""
+
+    media: Media
+    document: DocumentLink
+    paragraphs: list[Paragraph]
+
+
+def media_of(record: dict[str, Any]) -> list[Media]:
+    """The document's media, each address made absolute against the page's own (when it is a URL)."""
+    base = str(record.get("provenance", {}).get("location") or "")
+    out = []
     for item in record.get("media") or []:
         url = item.get("url")
-        if not url or item.get("kind") != "translation":
+        href = None
+        if url and urlsplit(url).scheme in ("http", "https"):
+            href = url
+        elif url and urlsplit(base).scheme in ("http", "https"):
+            href = urljoin(base, url)
+        out.append(Media(item.get("kind") or "", item.get("label") or "", item.get("language"), url, href))
+    return out
+
+
+def _translations(archive: Archive, media: list[Media], doc_id: str) -> list[Translation]:
+    """Translation links that lead to a page in the archive: that page's first document and its text."""
+    found = []
+    for item in media:
+        if item.kind != "translation" or not item.href:
             continue
         rows = archive.db.rows(
-            f"SELECT {_LINK_COLUMNS} FROM documents d JOIN revisions r ON r.id = d.revision_id "
+            f"SELECT {_LINK_COLUMNS}, d.seq, d.text FROM documents d JOIN revisions r ON r.id = d.revision_id "
             "JOIN sources s ON s.id = r.source_id WHERE s.location = ? AND d.current = 1 AND d.id <> ? "
             "ORDER BY d.position LIMIT 1",
-            (url, doc_id),
+            (item.href, doc_id),
         )
         if rows:
-            found.append((item, _links(rows)[0]))
+            found.append(
+                Translation(item, _links(rows)[0], paragraphs(rows[0][6], _mentions(archive, rows[0][5])))
+            )
     return found
 
 
@@ -474,7 +516,10 @@ def entity_view(archive: Archive, slug: str) -> EntityView | None:
     copied, copied_total = by_role(("cc",))
     statements, statements_total = by_role(("author", "from"), "statement")
     seqs = _newest(
-        archive, "SELECT document_seq FROM doc_names WHERE name_id = ?", [(n,) for n in name_ids], RELATED_SAMPLE
+        archive,
+        "SELECT document_seq FROM doc_names WHERE name_id = ?",
+        [(n,) for n in name_ids],
+        RELATED_SAMPLE,
     )
     shown = seqs[:LIST_SIZE]
     mentioned_in = _links(
@@ -501,7 +546,9 @@ def entity_view(archive: Archive, slug: str) -> EntityView | None:
 def _roles(archive: Archive, name_ids: list[int]) -> list[tuple[str, int]]:
     """The roles letters give the entity ("Chief of MQM"), from its newest letters, most often first."""
     pairs = [(n, r) for n in name_ids for r in ("from", "to", "cc")]
-    seqs = _newest(archive, "SELECT document_seq FROM parties WHERE name_id = ? AND role = ?", pairs, LIST_SIZE)
+    seqs = _newest(
+        archive, "SELECT document_seq FROM parties WHERE name_id = ? AND role = ?", pairs, LIST_SIZE
+    )
     if not seqs:
         return []
     rows = archive.db.rows(
@@ -513,7 +560,9 @@ def _roles(archive: Archive, name_ids: list[int]) -> list[tuple[str, int]]:
     roles: Counter[str] = Counter()
     for role, name, record in rows:
         data = json.loads(record)
-        people = [data.get("sender")] if role == "from" else data.get("recipients" if role == "to" else "cc") or []
+        people = (
+            [data.get("sender")] if role == "from" else data.get("recipients" if role == "to" else "cc") or []
+        )
         for person in people:
             if person and person.get("name") == name and person.get("role"):
                 office = person["role"]
@@ -744,7 +793,5 @@ def feed_entries(archive: Archive, query: str | None = None, limit: int = FEED_S
         if not ids:
             return []
         order = {doc_id: i for i, doc_id in enumerate(ids)}
-        rows = sorted(
-            db.rows(f"{select} WHERE d.id IN ({_marks(ids)})", ids), key=lambda r: order[r[0]]
-        )
+        rows = sorted(db.rows(f"{select} WHERE d.id IN ({_marks(ids)})", ids), key=lambda r: order[r[0]])
     return [FeedEntry(DocumentLink(*r[:5]), r[5], " ".join(r[6].split())) for r in rows]
