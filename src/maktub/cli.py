@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -437,26 +438,42 @@ def demo(pages: int, directory: Path, serve: bool, host: str, port: int) -> None
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
 @click.option("--port", type=int, default=8000, show_default=True, help="The port to listen on.")
 @click.option("--title", default="maktub", show_default=True, help="The archive's name, shown on every page.")
-def serve(archive: str, host: str, port: int, title: str) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=lambda: min(4, os.cpu_count() or 1),
+    show_default="one a core, at most 4",
+    help="Processes serving requests (each with its own threads and database connections).",
+)
+def serve(archive: str, host: str, port: int, title: str, workers: int) -> None:
     """Serve an archive in the web app: pages, Atom feeds and a JSON API (/api/docs)."""
     if "://" not in archive and not Path(archive).is_file():
         raise click.ClickException(
             f"archive {archive}: no such file; make one with 'maktub ingest PATH --archive {archive}'"
         )
-    _serve(archive, host, port, title)
+    _serve(archive, host, port, title, workers)
 
 
-def _serve(archive: str, host: str, port: int, title: str) -> None:
+def _serve(archive: str, host: str, port: int, title: str, workers: int = 1) -> None:
     import uvicorn
 
+    from maktub.archive import Archive
     from maktub.web.app import create_app
 
+    click.echo(f"maktub: serving {archive} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     try:
-        app = create_app(archive, title=title)
+        if workers == 1:
+            uvicorn.run(create_app(archive, title=title), host=host, port=port, log_level="warning", access_log=False)
+            return
+        with Archive.open(archive):  # upgraded here, once, before the workers open it
+            pass
     except MaktubError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"maktub: serving {archive} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    os.environ["MAKTUB_ARCHIVE"], os.environ["MAKTUB_TITLE"] = archive, title
+    uvicorn.run(
+        "maktub.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+        log_level="warning", access_log=False,
+    )  # fmt: skip
 
 
 def _archive_commands() -> None:
