@@ -446,3 +446,13 @@ def test_a_translation_in_the_archive_is_shown_side_by_side(tmp_path: Path) -> N
     assert "Saima Lakhiar said that food and tents" in text_of(side.group())
     assert "صائمہ لاکھیر نے کہا" in text_of(side.group()) and f'href="/documents/{urdu_id}"' in side.group()
     assert 'href="https://relief.example.org/statements/flood-relief-thatta/urdu.html"' in page
+
+
+def test_an_entitys_timeline_lists_its_documents_by_year(client: TestClient) -> None:
+    page = client.get("/timeline", params={"entity": "mohammed-younus"})
+    assert page.status_code == 200
+    assert "Timeline of" in text_of(page.text) and "Mohammed Younus" in text_of(page.text)
+    year = re.search(r'<li id="y1998">.*?</li>\s*</ul>', page.text, re.S)
+    assert year and f"/documents/{LETTER}" in year.group()
+    assert 'id="y2001"' not in page.text  # he is named in 1998 only
+    assert client.get("/timeline", params={"entity": "nobody-at-all"}).status_code == 404

@@ -222,7 +222,13 @@ def create_app(target: str, *, title: str = "maktub") -> FastAPI:
         if kind and kind not in reading.KINDS:
             raise HTTPException(404, f"no kind {kind}")
         years = reading.timeline(archive(), kind or None, entity or None)
-        return page(request, "timeline.html", years=years, kind=kind, entity=entity)
+        name = archive().db.value("SELECT name FROM entities WHERE slug = ?", (entity,)) if entity else None
+        if entity and name is None:
+            raise HTTPException(404, f"no entity {entity}")
+        return page(
+            request, "timeline.html", years=years, kind=kind, entity=entity, entity_name=name,
+            sample=reading.TIMELINE_SAMPLE,
+        )  # fmt: skip
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request) -> HTMLResponse:

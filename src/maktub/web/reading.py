@@ -702,22 +702,44 @@ class TimelineYear:
 
 
 TIMELINE_PER_YEAR = 12
+TIMELINE_SAMPLE = 2000  # an entity's timeline lists documents from its newest this many
 
 
 def timeline(archive: Archive, kind: str | None = None, entity: str | None = None) -> list[TimelineYear]:
-    """Dated documents year by year (each year's first TIMELINE_PER_YEAR by date, and its total)."""
+    """Dated documents year by year (each year's first TIMELINE_PER_YEAR by date, and its total):
+    of the whole archive, of a kind, or naming an entity (of every kind)."""
     db = archive.db
     if entity:
         row = db.one("SELECT id FROM entities WHERE slug = ?", (entity,))
         if row is None:
             return []
-        source = (
-            "FROM documents d WHERE d.current = 1 AND d.seq IN (SELECT dn.document_seq FROM doc_names dn "
-            "JOIN entity_names en ON en.name_id = dn.name_id WHERE en.entity_id = ?)"
+        name_ids = [
+            int(r[0]) for r in db.rows("SELECT name_id FROM entity_names WHERE entity_id = ?", (row[0],))
+        ]
+        years = db.rows(
+            f"SELECT year, sum(documents) FROM name_years WHERE name_id IN ({_marks(name_ids)}) AND year > 0 "
+            "GROUP BY year HAVING sum(documents) > 0 ORDER BY year",
+            name_ids,
         )
-        params: list[Any] = [row[0]]
-    else:
-        source, params = "FROM documents d WHERE d.current = 1", []
+        # The documents listed come from its newest TIMELINE_SAMPLE (the counts are all of them):
+        # listing a year's first twelve among all of Karachi's 185,000 took a second.
+        seqs = _newest(
+            archive,
+            "SELECT document_seq FROM doc_names WHERE name_id = ?",
+            [(n,) for n in name_ids],
+            TIMELINE_SAMPLE,
+        )
+        by_year: dict[int, list[DocumentLink]] = {}
+        for found in db.rows(
+            f"SELECT {_LINK_COLUMNS}, d.year FROM documents d WHERE d.seq IN ({_marks(seqs)}) AND d.current = 1 "
+            "AND d.year IS NOT NULL ORDER BY d.date, d.seq",
+            seqs,
+        ):
+            listed = by_year.setdefault(int(found[5]), [])
+            if len(listed) < TIMELINE_PER_YEAR:
+                listed.append(DocumentLink(*found[:5]))
+        return [TimelineYear(int(year), by_year.get(int(year), []), int(total)) for year, total in years]
+    source, params = "FROM documents d WHERE d.current = 1", list[Any]()
     if kind:
         source += " AND d.kind = ?"
         params.append(kind)
