@@ -456,3 +456,24 @@ def test_an_entitys_timeline_lists_its_documents_by_year(client: TestClient) -> 
     assert year and f"/documents/{LETTER}" in year.group()
     assert 'id="y2001"' not in page.text  # he is named in 1998 only
     assert client.get("/timeline", params={"entity": "nobody-at-all"}).status_code == 404
+
+
+def test_a_revised_letter_counts_once_on_its_peoples_pages(tmp_path: Path) -> None:
+    """The page of a letter changed since it was stored: the entity pages count and list the new one only."""
+    page = tmp_path / "pages" / "letter.txt"
+    page.parent.mkdir()
+    original = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+    page.write_text(original, encoding="utf-8")
+    path = tmp_path / "a.db"
+    with Archive.open(path) as archive:
+        ingest([str(page.parent)], archive, IngestOptions(workers=0))
+        page.write_text(original.replace("Recently, I attended", "Last month, I attended"), encoding="utf-8")
+        ingest([str(page.parent)], archive, IngestOptions(workers=0))
+        assert archive.db.value("SELECT count(*) FROM documents WHERE kind = 'letter'") == 2
+        current = archive.db.value("SELECT id FROM documents WHERE kind = 'letter' AND current = 1")
+    with TestClient(create_app(str(path))) as c:
+        entity = c.get("/api/entities/altaf-hussain").json()
+        received = entity["letters_received"]
+        assert received["total"] == 1 and [d["id"] for d in received["newest"]] == [current]
+        assert entity["letters_sent"]["total"] == 0
+        assert c.get("/api/entities/m-khaliq-qureshi").json()["letters_sent"]["total"] == 1

@@ -137,7 +137,8 @@ CREATE INDEX notes_created ON notes(created);
 # many current documents name each name, year by year (0: undated), kept up by ingest as
 # names.documents is; the current documents by date (search by date with kind:, year: alone), by
 # kind and year (the shelves, the home page's counts) and by year (the timeline), each read from
-# its index without the wide rows; the most viewed documents, by a partial index of those read; an
+# its index without the wide rows; the documents of older revisions (few: counts leave them
+# out); the most viewed documents, by a partial index of those read; an
 # entity by its name (claims name whom they are about); and a name's documents, and its letters,
 # newest first from the index alone (these two replace indexes of version 1 that lacked the
 # document's number, so that "the newest" meant reading every row of a name).
@@ -151,6 +152,7 @@ CREATE INDEX documents_views ON documents(views) WHERE views > 0;
 CREATE INDEX documents_by_date ON documents(date, kind, year, language) WHERE current = 1;
 CREATE INDEX documents_shelves ON documents(kind, year, date) WHERE current = 1;
 CREATE INDEX documents_years ON documents(year, date) WHERE current = 1;
+CREATE INDEX documents_retired ON documents(seq) WHERE current = 0;
 CREATE INDEX entities_name ON entities(name);
 CREATE INDEX doc_names_name_seq ON doc_names(name_id, document_seq);
 DROP INDEX doc_names_name;
