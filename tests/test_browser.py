@@ -48,6 +48,8 @@ MAIN_PAGES = {
     "timeline": "/timeline",
     "browse": "/browse/letters/1998",
     "entities": "/entities",
+    "api": "/api",
+    "sign-in": "/login",
 }
 # The drawings d3 adds after the page loads, waited for before a screenshot or axe looks at the page.
 DRAWINGS = {"network": "#network svg circle", "map": "#map svg circle", "place": "#place-map svg circle"}

@@ -477,3 +477,12 @@ def test_a_revised_letter_counts_once_on_its_peoples_pages(tmp_path: Path) -> No
         assert received["total"] == 1 and [d["id"] for d in received["newest"]] == [current]
         assert entity["letters_sent"]["total"] == 0
         assert c.get("/api/entities/m-khaliq-qureshi").json()["letters_sent"]["total"] == 1
+
+
+def test_the_api_page_describes_each_endpoint_without_outside_scripts(client: TestClient) -> None:
+    page = client.get("/api")
+    assert page.status_code == 200
+    for path in ("GET /api/documents/{doc_id}", "GET /api/search", "GET /api/relations"):
+        assert path in text_of(page.text)
+    assert "sort" in text_of(page.text)  # the search's parameters
+    assert client.get("/api/docs").status_code == 404  # Swagger UI would load its scripts from a CDN

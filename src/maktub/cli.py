@@ -446,7 +446,7 @@ def demo(pages: int, directory: Path, serve: bool, host: str, port: int) -> None
     help="Processes serving requests (each with its own threads and database connections).",
 )
 def serve(archive: str, host: str, port: int, title: str, workers: int) -> None:
-    """Serve an archive in the web app: pages, Atom feeds and a JSON API (/api/docs)."""
+    """Serve an archive in the web app: pages, Atom feeds and a JSON API (/api)."""
     if "://" not in archive and not Path(archive).is_file():
         raise click.ClickException(
             f"archive {archive}: no such file; make one with 'maktub ingest PATH --archive {archive}'"

@@ -52,7 +52,7 @@ def create_app(target: str, *, title: str = "maktub") -> FastAPI:
         version=__version__,
         description="Documents, entities, relations and search of a maktub archive.",
         lifespan=lifespan,
-        docs_url="/api/docs",
+        docs_url=None,  # Swagger UI loads its scripts from a CDN; /api describes the API instead
         redoc_url=None,
     )
     app.state.archives = archives
@@ -233,6 +233,10 @@ def create_app(target: str, *, title: str = "maktub") -> FastAPI:
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request) -> HTMLResponse:
         return page(request, "map.html", places=reading.places(archive()))
+
+    @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
+    def api_page(request: Request) -> HTMLResponse:
+        return page(request, "api.html", spec=app.openapi())
 
     # --- feeds ---------------------------------------------------------------------------
 
