@@ -455,25 +455,13 @@ def serve(archive: str, host: str, port: int, title: str, workers: int) -> None:
 
 
 def _serve(archive: str, host: str, port: int, title: str, workers: int = 1) -> None:
-    import uvicorn
-
-    from maktub.archive import Archive
-    from maktub.web.app import create_app
+    from maktub.web.server import serve as run
 
     click.echo(f"maktub: serving {archive} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     try:
-        if workers == 1:
-            uvicorn.run(create_app(archive, title=title), host=host, port=port, log_level="warning", access_log=False)
-            return
-        with Archive.open(archive):  # upgraded here, once, before the workers open it
-            pass
+        run(archive, host, port, title, workers)
     except MaktubError as exc:
         raise click.ClickException(str(exc)) from exc
-    os.environ["MAKTUB_ARCHIVE"], os.environ["MAKTUB_TITLE"] = archive, title
-    uvicorn.run(
-        "maktub.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
-        log_level="warning", access_log=False,
-    )  # fmt: skip
 
 
 def _archive_commands() -> None:
