@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import time
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
@@ -319,12 +318,6 @@ def create_app(target: str, *, title: str = "maktub") -> FastAPI:
         ]
 
     return app
-
-
-def app_from_environment() -> FastAPI:
-    """The app of one of `maktub serve --workers N`'s processes, each made from MAKTUB_ARCHIVE
-    and MAKTUB_TITLE (uvicorn starts each worker by importing this)."""
-    return create_app(os.environ["MAKTUB_ARCHIVE"], title=os.environ.get("MAKTUB_TITLE", "maktub"))
 
 
 def _overview(archives: Archives, a: Archive) -> reading.Overview:
