@@ -28,7 +28,7 @@ from maktub import __version__
 from maktub.archive.query import QueryError
 from maktub.archive.search import MAX_PER_PAGE, PER_PAGE, Results, marked_html, search
 from maktub.archive.store import Archive
-from maktub.web import accounts, reading, signin
+from maktub.web import accounts, explore, reading, signin
 from maktub.web.archives import Archives
 
 HERE = Path(__file__).parent
@@ -187,7 +187,7 @@ def create_app(target: str, *, title: str = "maktub") -> FastAPI:
 
     @app.get("/entities/{slug}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, slug: str) -> HTMLResponse:
-        view = reading.entity_view(archive(), slug)
+        view = explore.entity_view(archive(), slug)
         if view is None:
             raise HTTPException(404, f"no entity {slug}")
         return page(request, "entity.html", entity=view)
@@ -198,10 +198,16 @@ def create_app(target: str, *, title: str = "maktub") -> FastAPI:
     ) -> HTMLResponse:
         if type not in reading.TYPE_LABELS:
             raise HTTPException(404, f"no entity type {type}")
-        found, total = reading.entities_of(archive(), type, page_number)
+        found, total = explore.entities_of(archive(), type, page_number)
         pages = max(1, math.ceil(total / reading.PAGE_SIZE))
         return page(
-            request, "entities.html", type=type, entities=found, total=total, page_number=page_number, pages=pages
+            request,
+            "entities.html",
+            type=type,
+            entities=found,
+            total=total,
+            page_number=page_number,
+            pages=pages,
         )
 
     @app.get("/favicon.ico", include_in_schema=False)
@@ -210,7 +216,7 @@ def create_app(target: str, *, title: str = "maktub") -> FastAPI:
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network_page(request: Request, since: str = "", until: str = "", entity: str = "") -> HTMLResponse:
-        graph = reading.network(archive(), since or None, until or None, entity or None)
+        graph = explore.network(archive(), since or None, until or None, entity or None)
         query = urlencode({k: v for k, v in (("since", since), ("until", until), ("entity", entity)) if v})
         return page(
             request, "network.html", graph=graph, since=since, until=until, entity=entity, query=query
@@ -220,18 +226,18 @@ def create_app(target: str, *, title: str = "maktub") -> FastAPI:
     def timeline_page(request: Request, kind: str = "", entity: str = "") -> HTMLResponse:
         if kind and kind not in reading.KINDS:
             raise HTTPException(404, f"no kind {kind}")
-        years = reading.timeline(archive(), kind or None, entity or None)
+        years = explore.timeline(archive(), kind or None, entity or None)
         name = archive().db.value("SELECT name FROM entities WHERE slug = ?", (entity,)) if entity else None
         if entity and name is None:
             raise HTTPException(404, f"no entity {entity}")
         return page(
             request, "timeline.html", years=years, kind=kind, entity=entity, entity_name=name,
-            sample=reading.TIMELINE_SAMPLE,
+            sample=explore.TIMELINE_SAMPLE,
         )  # fmt: skip
 
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request) -> HTMLResponse:
-        return page(request, "map.html", places=reading.places(archive()))
+        return page(request, "map.html", places=explore.places(archive()))
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api_page(request: Request) -> HTMLResponse:
@@ -278,7 +284,7 @@ def create_app(target: str, *, title: str = "maktub") -> FastAPI:
 
     @app.get("/api/entities/{slug}", tags=["entities"], summary="An entity: names, type, letters, relations")
     def api_entity(slug: str) -> dict[str, Any]:
-        view = reading.entity_view(archive(), slug)
+        view = explore.entity_view(archive(), slug)
         if view is None:
             raise HTTPException(404, f"no entity {slug}")
         return _entity_json(view)
@@ -302,19 +308,19 @@ def create_app(target: str, *, title: str = "maktub") -> FastAPI:
         until: str = Query("", description="YYYY, YYYY-MM or YYYY-MM-DD"),
         entity: str = Query("", description="an entity's slug: only its relations"),
     ) -> dict[str, Any]:
-        graph = reading.network(archive(), since or None, until or None, entity or None)
+        graph = explore.network(archive(), since or None, until or None, entity or None)
         return {"nodes": graph.nodes, "edges": graph.edges, "relations": graph.letters,
-                "capped": graph.letters >= reading.NETWORK_EDGES}  # fmt: skip
+                "capped": graph.letters >= explore.NETWORK_EDGES}  # fmt: skip
 
     @app.get("/api/places", tags=["entities"], summary="Places named in the archive, with coordinates")
     def api_places() -> list[dict[str, Any]]:
-        return [vars(p) for p in reading.places(archive())]
+        return [vars(p) for p in explore.places(archive())]
 
     @app.get("/api/timeline", tags=["documents"], summary="Dated documents by year")
     def api_timeline(kind: str = "", entity: str = "") -> list[dict[str, Any]]:
         return [
             {"year": y.year, "total": y.total, "documents": [vars(d) for d in y.documents]}
-            for y in reading.timeline(archive(), kind or None, entity or None)
+            for y in explore.timeline(archive(), kind or None, entity or None)
         ]
 
     return app
@@ -333,7 +339,7 @@ def _kind(plural: str) -> str:
     return kind
 
 
-def _entity_json(view: reading.EntityView) -> dict[str, Any]:
+def _entity_json(view: explore.EntityView) -> dict[str, Any]:
     def docs(items: list[reading.DocumentLink]) -> list[dict[str, Any]]:
         return [vars(d) for d in items]
 
@@ -415,7 +421,8 @@ def _templates(title: str) -> Jinja2Templates:
         kind_plurals=reading.KIND_PLURALS,
         type_labels=reading.TYPE_LABELS,
         type_plurals=reading.TYPE_PLURALS,
-        count_cap=reading.COUNT_CAP,
+        language_names={"en": "English", "ur": "Urdu"},
+        count_cap=explore.COUNT_CAP,
         direction=reading.direction,
         version=__version__,
         bars=bars,

@@ -94,11 +94,15 @@ def install(app: FastAPI, archive: Callable[[], Archive], page: Callable[..., HT
         try:
             user = accounts.authenticate(archive(), name, password, client)
         except accounts.TooManyAttempts as exc:
-            refused = page(request, "login.html", 429, next=_local(next), name=name, error=f"{str(exc).capitalize()}.")
+            refused = page(
+                request, "login.html", 429, next=_local(next), name=name, error=f"{str(exc).capitalize()}."
+            )
             refused.headers["Retry-After"] = str(exc.retry_after)
             return refused
         except accounts.SignInRefused as exc:
-            return page(request, "login.html", 401, next=_local(next), name=name, error=f"{str(exc).capitalize()}.")
+            return page(
+                request, "login.html", 401, next=_local(next), name=name, error=f"{str(exc).capitalize()}."
+            )
         opened = accounts.open_session(archive(), user)
         response = RedirectResponse(_local(next), status_code=303)
         response.set_cookie(
@@ -126,7 +130,9 @@ def install(app: FastAPI, archive: Callable[[], Archive], page: Callable[..., HT
         return RedirectResponse(f"/documents/{quote(doc_id)}#note-{note.id}", status_code=303)
 
     @app.post("/notes/{note_id}/delete", include_in_schema=False)
-    def delete_note(request: Request, note_id: int, csrf: str = Form(""), document: str = Form("")) -> Response:
+    def delete_note(
+        request: Request, note_id: int, csrf: str = Form(""), document: str = Form("")
+    ) -> Response:
         found = _signed_in(request, archive(), csrf)
         try:
             accounts.delete_note(archive(), found.user, note_id)
@@ -135,4 +141,3 @@ def install(app: FastAPI, archive: Callable[[], Archive], page: Callable[..., HT
         except MaktubError as exc:
             raise HTTPException(404, str(exc)) from exc
         return RedirectResponse(f"/documents/{quote(document)}#notes" if document else "/", status_code=303)
-
