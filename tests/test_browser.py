@@ -50,6 +50,7 @@ MAIN_PAGES = {
     "entities": "/entities",
     "api": "/api",
     "sign-in": "/login",
+    "urdu-interface": f"/documents/{LETTER}?ui=ur",  # last: its cookie keeps the interface in Urdu
 }
 # The drawings d3 adds after the page loads, waited for before a screenshot or axe looks at the page.
 DRAWINGS = {"network": "#network svg circle", "map": "#map svg circle", "place": "#place-map svg circle"}

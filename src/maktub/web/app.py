@@ -28,7 +28,7 @@ from maktub import __version__
 from maktub.archive.query import QueryError
 from maktub.archive.search import MAX_PER_PAGE, PER_PAGE, Results, marked_html, search
 from maktub.archive.store import Archive
-from maktub.web import accounts, explore, reading, signin
+from maktub.web import accounts, explore, interface, reading, signin
 from maktub.web.archives import Archives
 
 HERE = Path(__file__).parent
@@ -64,8 +64,15 @@ def create_app(target: str, *, title: str = "maktub") -> FastAPI:
         context["user"] = found.user if found else None
         if found or template == "login.html":  # only those pages have forms that change something
             context["csrf"] = signin.form_token(request)
-        response = templates.TemplateResponse(request, template, context, status_code=status_code)
+        ui = context["ui"] = interface.choose(request)
+        chosen = interface.CURRENT.set(ui)  # the template is rendered here, in this thread
+        try:
+            response = templates.TemplateResponse(request, template, context, status_code=status_code)
+        finally:
+            interface.CURRENT.reset(chosen)
         signin.remember_form_token(request, response)
+        if request.query_params.get("ui") == ui:
+            response.set_cookie(interface.COOKIE, ui, max_age=365 * 24 * 3600, samesite="lax")
         return response
 
     def archive() -> Archive:
@@ -428,7 +435,10 @@ def _templates(title: str) -> Jinja2Templates:
         bars=bars,
     )
     env.filters["marked"] = lambda snippet: Markup(marked_html(snippet))
-    env.filters["plural"] = lambda kind: reading.KIND_PLURALS.get(kind, kind)
+    env.globals["_"] = interface.say
+    env.globals["languages"] = interface.LANGUAGES
+    env.filters["plural"] = lambda kind: reading.KIND_PLURALS.get(kind, kind)  # for addresses
+    env.filters["kinds"] = lambda kind: interface.say(reading.KIND_PLURALS.get(kind) or str(kind))  # for people
     env.filters["with_query"] = _with_query
     env.filters["thousands"] = lambda n: f"{n:,}"
     env.filters["quoted"] = lambda value: f'"{value}"' if " " in str(value) else str(value)
