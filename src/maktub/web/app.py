@@ -387,7 +387,7 @@ def _json_ld(view: reading.DocumentView, base: str) -> Markup:
         data["dateSent" if record["kind"] == "letter" else "datePublished"] = record["date"]
     if record["kind"] == "article":
         data["headline"] = view.title
-    people = {p.role: [] for p in view.parties}  # type: dict[str, list[dict[str, str]]]
+    people: dict[str, list[dict[str, str]]] = {p.role: [] for p in view.parties}
     for p in view.parties:
         people[p.role].append({"@type": "Person" if not p.entity or p.entity.type == "person" else "Organization",
                                "name": p.name})  # fmt: skip

