@@ -29,18 +29,22 @@ count, and how many of search's ten hits an uncapped ranking also returns, when 
 only some candidates), then `--rounds` times, each time as, in a shuffled order:
 
 - `search(archive, q, per_page=10, facets=False)`, the same with `snippets=False` (each hit's
-  first lines instead of FTS5's snippet) and the same with `facets=True`;
+  first lines instead of FTS5's snippet), the same with `facets=True`, and the same as the
+  first search of its words (SQLite keeps each word's count of documents until the archive
+  changes; this measure forgets them first, and puts them back after);
 - the bare query, on a connection of its own with the database's defaults: SQLite
   `SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT 10`;
   PostgreSQL `SELECT seq FROM documents WHERE search @@ plainto_tsquery(...) ORDER BY
-  ts_rank_cd(...) DESC LIMIT 10`;
+  ts_rank_cd(...) DESC LIMIT 10`; and the same ranked page as search's from the full-text
+  index alone: the ten joined to their documents for search's columns and the start of their
+  text ("bare page"), or with FTS5's `snippet()` (PostgreSQL `ts_headline`) instead;
 - for finding what is slow: the bare count(*) of the matches, and ten matches without ORDER BY.
 
 Every statement `search` sends with facets is timed and labelled by its shape (count, ranking,
 snippets, each facet), so the report says where the time goes; `--explain QUERY` prints each
 statement's plan. The targets it informs, at 1,000,000 documents: p95 under 25 ms without
-facets and under 100 ms with, and at most 1.5x the bare query. It prints figures, never a
-verdict, and is not part of the test run.
+facets and under 100 ms with, and at most 1.5x the bare query; the ratios are printed against
+each bare query. It prints figures, never a verdict, and is not part of the test run.
 """
 
 from __future__ import annotations
@@ -658,25 +662,54 @@ def agreement(archive: Archive, query: str, result: Any) -> float | None:
 
 
 def bare_statements(dialect: str, words: list[str]) -> dict[str, tuple[str, list[Any]]]:
-    """The bare full-text queries for `words`: ranked top ten, unranked ten, count of hits."""
+    """The bare full-text queries for `words`: ranked top ten (the numbers alone; with each hit's
+    columns and the start of its text, as search's page without snippets; with a snippet each,
+    as search's page), unranked ten, count of hits."""
+    columns = "d.id, d.kind, d.title, d.date, d.language, d.parent_id"
     if dialect == "sqlite":
         match = " ".join('"' + fold(w).replace('"', '""') + '"' for w in words)
         hits = "FROM documents_fts WHERE documents_fts MATCH ?"
+        page = "FROM documents_fts f JOIN documents d ON d.seq = f.rowid WHERE documents_fts MATCH ? ORDER BY f.rank"
+        snippet = "snippet(documents_fts, 1, '[', ']', '…', 32)"
         return {
             "bare top 10": (f"SELECT rowid {hits} ORDER BY rank LIMIT 10", [match]),
+            "bare page": (f"SELECT f.rowid, {columns}, substr(d.text, 1, 240) {page} LIMIT 10", [match]),
+            "bare page, snippets": (f"SELECT f.rowid, {columns}, {snippet} {page} LIMIT 10", [match]),
             "bare 10 unranked": (f"SELECT rowid {hits} LIMIT 10", [match]),
             "bare count": (f"SELECT count(*) {hits}", [match]),
         }
     text = fold_for_index(" ".join(words))
     hits = "FROM documents WHERE search @@ plainto_tsquery('english', %s)"
+    top = f"SELECT seq {hits} ORDER BY ts_rank_cd(search, plainto_tsquery('english', %s)) DESC LIMIT 10"
+    options = "MaxWords=35, MinWords=15, MaxFragments=2"  # as search.py's
+    headline = f"ts_headline('english', d.text, plainto_tsquery('english', %s), '{options}')"
     return {
-        "bare top 10": (
-            f"SELECT seq {hits} ORDER BY ts_rank_cd(search, plainto_tsquery('english', %s)) DESC LIMIT 10",
+        "bare top 10": (top, [text, text]),
+        "bare page": (
+            f"SELECT d.seq, {columns}, left(d.text, 240) FROM ({top}) t JOIN documents d USING (seq)",
             [text, text],
+        ),
+        "bare page, snippets": (
+            f"SELECT d.seq, {columns}, {headline} FROM ({top}) t JOIN documents d USING (seq)",
+            [text, text, text],
         ),
         "bare 10 unranked": (f"SELECT seq {hits} LIMIT 10", [text]),
         "bare count": (f"SELECT count(*) {hits}", [text]),
     }
+
+
+def forgetting_counts(archive: Archive, text: str) -> Any:
+    """`search` as the first search of its words since the archive changed: SQLite keeps how many
+    documents hold each word until then (`search._word_counts`); the counts kept are put back after."""
+    import maktub.archive.search as engine
+
+    kept = getattr(engine, "_WORD_COUNTS", {})
+    saved = kept.pop(archive, None)
+    try:
+        return search(archive, text, per_page=PER_PAGE, facets=False)
+    finally:
+        if saved is not None:  # as they were, for the other measures
+            kept[archive] = saved
 
 
 def measure(
@@ -714,6 +747,7 @@ def measure(
                     "search+facets",
                     lambda text=query.text: search(archive, text, per_page=PER_PAGE, facets=True),
                 ),
+                ("search, words not counted yet", lambda text=query.text: forgetting_counts(archive, text)),
             ]
             for name, (sql, params) in bare_statements(dialect, words).items():
                 steps.append((name, lambda sql=sql, params=params: conn.execute(sql, params).fetchall()))
@@ -825,12 +859,11 @@ def backend_report(
         out["server"] = archive.db.value("SHOW server_version")
     for group in groups:
         measured = {name: figures(s) for name, s in times[group.name].items() if s}
-        bare, plain, lean = measured.get("bare top 10"), measured.get("search"), measured.get("search, no snippets")
-        ratio, lean_ratio = {}, {}
-        if bare and plain:
-            ratio = {"p50": plain["p50"] / bare["p50"], "p95": plain["p95"] / bare["p95"]}
-        if bare and lean:
-            lean_ratio = {"p50": lean["p50"] / bare["p50"], "p95": lean["p95"] / bare["p95"]}
+        ratios = {
+            label: {q: measured[top][q] / measured[bottom][q] for q in ("p50", "p95")}
+            for label, (top, bottom) in RATIOS.items()
+            if top in measured and bottom in measured
+        }
         hits = sorted(q.matches for q in group.queries)
         totals = sorted(q.total for q in group.queries)
         agreed = sorted(q.agreement for q in group.queries if q.agreement is not None)
@@ -844,11 +877,21 @@ def backend_report(
             "totals": [totals[0], statistics.median(totals), totals[-1]] if totals else [],
             "agreement": [agreed[0], statistics.median(agreed)] if agreed else [],
             "measures": measured,
-            "ratio_to_bare": ratio,
-            "ratio_to_bare_no_snippets": lean_ratio,
+            "ratios": ratios,
         }
     return out
 
+
+# search ÷ a bare query, each as (measure, measure): the bare top ten's numbers alone, and the
+# same page as search's from the full-text index alone (columns and the start of the text, or
+# snippets).
+RATIOS = {
+    "search / bare top 10": ("search", "bare top 10"),
+    "no snippets / bare top 10": ("search, no snippets", "bare top 10"),
+    "no snippets / bare page": ("search, no snippets", "bare page"),
+    "search / bare page, snippets": ("search", "bare page, snippets"),
+    "not counted yet / bare page, snippets": ("search, words not counted yet", "bare page, snippets"),
+}
 
 # The measures beside search's statements in "where the time goes", and their labels.
 BARE_PARTS = {"bare count": "bare count(*)", "bare 10 unranked": "bare ten, unranked"}
@@ -884,24 +927,26 @@ def print_backend(name: str, report: dict[str, Any]) -> None:
         "search": "search",
         "search, no snippets": "no snippets",
         "search+facets": "+facets",
+        "search, words not counted yet": "not counted",
         "bare top 10": "bare top 10",
+        "bare page": "bare page",
+        "bare page, snippets": "bare snippets",
     }
-    print(
-        f"\n  {'':<24}{'documents/word':>20}{'matches':>22}" + "".join(f"{h:>17}" for h in main.values()),
-        end="",
-    )
-    print(f"{'search/bare':>15}{'no snippets/bare':>18}")
-    print(f"  {'group':<24}{'min–median–max':>20}{'min–median–max':>22}" + f"{'p50 / p95':>17}" * 4, end="")
-    print(f"{'p50   p95':>15}{'p50   p95':>18}")
+    print(f"\n  {'':<24}{'documents/word':>20}{'matches':>22}" + "".join(f"{h:>15}" for h in main.values()))
+    print(f"  {'group':<24}{'min–median–max':>20}{'min–median–max':>22}" + f"{'p50 / p95':>15}" * len(main))
+    def pair(figures: dict[str, float] | None, digits: int) -> str:
+        return f"{figures['p50']:.{digits}f} / {figures['p95']:.{digits}f}" if figures else "-"
+
     for group, g in report["groups"].items():
-        print(f"  {group:<24}{span(g['frequencies']):>20}{span(g['hits']):>22}", end="")
-        for m in main:
-            f = g["measures"].get(m)
-            cell = f"{f['p50']:.1f} / {f['p95']:.1f}" if f else "-"
-            print(f"{cell:>17}", end="")
-        r, lean = g["ratio_to_bare"], g.get("ratio_to_bare_no_snippets", {})
-        print(f"{r.get('p50', float('nan')):>9.2f}{r.get('p95', float('nan')):>6.2f}", end="")
-        print(f"{lean.get('p50', float('nan')):>12.2f}{lean.get('p95', float('nan')):>6.2f}")
+        cells = "".join(f"{pair(g['measures'].get(m), 1):>15}" for m in main)
+        print(f"  {group:<24}{span(g['frequencies']):>20}{span(g['hits']):>22}{cells}")
+    print(
+        "\n  search ÷ bare, p50 / p95: 'bare top 10' ranks and gives the numbers alone; 'bare page' the same"
+        "\n  ten with search's columns and the start of their text; 'bare page, snippets' with a snippet each"
+    )
+    print(f"  {'':<24}" + "".join(f"{label:>{len(label) + 2}}" for label in RATIOS))
+    for group, g in report["groups"].items():
+        print(f"  {group:<24}" + "".join(f"{pair(g['ratios'].get(label), 2):>{len(label) + 2}}" for label in RATIOS))
 
     groups = report["groups"]
     parts = list(dict.fromkeys(m for g in groups.values() for m in g["measures"] if m.startswith("  ")))

@@ -25,7 +25,7 @@ from maktub.archive import Archive
 from maktub.archive.ingest import IngestOptions, ingest
 from maktub.archive.query import QueryError, parse
 from maktub.archive.schema import VERSION, migrate, version
-from maktub.archive.search import search
+from maktub.archive.search import Results, search
 from maktub.errors import MaktubError
 from maktub.sample import generate_corpus
 
@@ -567,6 +567,48 @@ def test_common_words_stay_out_of_the_ranking_that_rarer_words_decide(
     both = [h.id for h in search(filled, "justice people", per_page=200, facets=False).results]
     assert len(both) == 4 and both == [i for i in alone if i in with_people]
 
+
+
+def test_a_ranking_by_the_index_alone_matches_the_ranking_of_candidates(
+    filled: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import maktub.archive.search as engine
+
+    def pages(query: str) -> list[Results]:
+        return [
+            search(filled, query, per_page=200, facets=False),  # every match on one page
+            search(filled, query, per_page=200, facets=False, snippets=False),
+            search(filled, query, page=2, per_page=3, facets=False),  # FTS5 sorts
+        ]
+
+    quick = {q: pages(q) for q in ("workers", "workers said")}
+    monkeypatch.setattr(engine._Compiler, "ranked_by_index", lambda *args: None)
+    monkeypatch.setattr(engine._SQLite, "ranked_by_index", lambda *args: None)
+    for query, (whole, lean, sorted_) in quick.items():
+        slow = search(filled, query, per_page=200, facets=False)
+        assert whole.total == lean.total == sorted_.total == slow.total == len(slow.results) >= 10
+        assert [(h.id, h.score, h.snippet) for h in whole.results] == [
+            (h.id, h.score, h.snippet) for h in slow.results
+        ]
+        assert [(h.id, h.score) for h in lean.results] == [(h.id, h.score) for h in slow.results]
+        assert not any("\ue000" in h.snippet for h in lean.results)  # the start of the text instead
+        assert all("\ue000" in h.snippet for h in whole.results)  # the words are marked
+        assert [h.score for h in sorted_.results] == [h.score for h in slow.results[3:6]]
+
+
+def test_a_search_sees_what_another_process_stored_since(backend: str, tmp_path: Path) -> None:
+    page = tmp_path / "one.txt"
+    page.write_text("Press statement\n\nLahore, 3 March 2004\n\nThe minister praised the orchard growers.\n")
+    other = tmp_path / "two.txt"
+    other.write_text("Press statement\n\nQuetta, 9 May 2005\n\nThe governor visited the orchard again.\n")
+    with Archive.open(backend) as reader, Archive.open(backend) as writer:
+        ingest([str(page)], writer, IngestOptions(workers=0))
+        assert search(reader, "orchard", facets=False).total == 1
+        assert search(reader, "orchard governor", facets=False).total == 0
+        ingest([str(other)], writer, IngestOptions(workers=0))
+        # How many documents hold a word is kept between searches, until the archive changes.
+        assert search(reader, "orchard", facets=False).total == 2
+        assert search(reader, "orchard governor", facets=False).total == 1
 
 def test_a_transaction_undone_by_another_writer_is_tried_again(
     backend: str, monkeypatch: pytest.MonkeyPatch

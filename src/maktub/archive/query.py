@@ -13,6 +13,7 @@ Nothing from the query is ever pasted into SQL: the compilers in `search.py` bin
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -89,8 +90,9 @@ _TOKEN = re.compile(
 _WORD_CHARS = re.compile(r"[\w\u0600-\u06ff]+")
 
 
+@functools.lru_cache(maxsize=1024)
 def parse(text: str) -> Node | None:
-    """The tree of a query; None for an empty one."""
+    """The tree of a query; None for an empty one. The tree cannot be changed, so it is kept."""
     if len(text) > MAX_LENGTH:
         raise QueryError(f"the query is too long ({len(text)} characters, at most {MAX_LENGTH})")
     if text.count('"') % 2:

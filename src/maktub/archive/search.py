@@ -6,11 +6,14 @@ call serves `maktub search` and the web app. Names in `from:`, `person:` and the
 found under every name of their entity (after linking and corrections), then by spelling.
 
 Words go to the full-text index as one MATCH expression whenever the query allows (the usual
-case: words AND filters); filters are plain SQL over indexed columns, every value bound.
+case: words AND filters); filters are plain SQL over indexed columns, every value bound. On
+SQLite, how many documents hold each word searched for is kept until the archive changes: it
+decides how a query is ranked, and counting costs as much as ranking a rare word.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
@@ -18,7 +21,6 @@ import re
 import time
 import weakref
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,11 +55,13 @@ _NAME_TYPES = {"person": ("person",), "org": ("organization",), "place": ("place
 _ROLES = {"from": "from", "to": "to", "cc": "cc", "author": "author"}
 FUZZY_NAME = 86  # a name typed with another spelling still finds its entity
 # A word (or phrase) in more than this many documents does not weigh in SQLite's ranking:
-# FTS5's bm25 reads every match of each word to weigh it, 10-40 ms for a word in 100,000-400,000
-# documents, however few documents it ranks. The rarer words of the query rank on their own, as
-# Elasticsearch's common-terms query does; a query of common words alone ranks by where they
-# stand (title, names, text), then newest first. The same as TOTAL_CAP: one count serves both.
-COMMON_WORD = TOTAL_CAP
+# FTS5's bm25 reads every match of each word to weigh it (some 0.07 µs a match: 10-40 ms for a
+# word in 100,000-400,000 documents, about 3.5 ms at this count), however few documents it ranks.
+# The rarer words of the query rank on their own, as Elasticsearch's common-terms query does; a
+# query of common words alone ranks by where they stand (title, names, text), then newest first.
+# Below it, every word weighs: ranking two words in 11,000 and 9,000 documents the common way
+# took 5.4 ms against 2.6 for bm25 (1,000,000 documents). Words are counted to just past it.
+COMMON_WORD = 50_000
 # PostgreSQL: up to this many matches (as its statistics guess), the full-text index lists them
 # all faster than walking the newest documents until enough match; beyond, the walk stops early.
 # Measured at 1,000,000 documents: a word in 19,000 took 560 ms walking, one in 150,000 took
@@ -144,6 +148,22 @@ def search(
     compiler = _compiler(archive)
     plan = compiler.plan(tree)
     offset = (page - 1) * per_page
+    ranked = sort == "relevance" and plan.score != "NULL"
+    found = compiler.ranked_by_index(plan, offset, per_page, snippets) if ranked else None
+    hits, counted = found or _page(compiler, plan, offset, per_page, sort, snippets)
+    result = Results(query, min(counted, TOTAL_CAP), page, per_page, hits, notes=plan.notes)
+    result.total_exact = counted <= TOTAL_CAP
+    if facets and counted:
+        result.facets = _facets(compiler, plan)
+        if counted > FACET_SAMPLE:
+            result.facets_from = FACET_SAMPLE
+    return result
+
+
+def _page(
+    compiler: _Compiler, plan: _Plan, offset: int, per_page: int, sort: str, snippets: bool
+) -> tuple[list[Hit], int]:
+    """One page of hits in the order asked for, and how many matches there are (to TOTAL_CAP + 1)."""
     candidates = counted = None
     if sort == "relevance" and plan.score != "NULL":
         page_rows, candidates, counted = _ranked(compiler, plan, offset, per_page)
@@ -169,14 +189,7 @@ def search(
             [*plan.params, TOTAL_CAP + 1],
         )
         counted = int(found[0][0] or 0)
-    hits = compiler.hits(plan, page_rows, snippets)
-    result = Results(query, min(counted, TOTAL_CAP), page, per_page, hits, notes=plan.notes)
-    result.total_exact = counted <= TOTAL_CAP
-    if facets and counted:
-        result.facets = _facets(compiler, plan)
-        if counted > FACET_SAMPLE:
-            result.facets_from = FACET_SAMPLE
-    return result
+    return compiler.hits(plan, page_rows, snippets), counted
 
 
 def matching_ids(archive: Archive, query: str, limit: int = TOTAL_CAP) -> list[str]:
@@ -219,6 +232,7 @@ def _tidy(snippet: str) -> str:
 
 _HIT_COLUMNS = "d.id, d.kind, d.title, d.date, d.language, d.parent_id"
 WEIGHTS = "5.0, 1.0, 2.0"  # bm25 weights of title, text and names
+_SNIPPET = f"snippet(documents_fts, 1, '{MARK_START}', '{MARK_END}', '…', 32)"  # SQLite: of the text
 
 
 def _hit(row: tuple[Any, ...], score: float | None) -> Hit:
@@ -296,7 +310,7 @@ class _Compiler:
     def plan_words(self, text: Node, where: list[str], params: list[Any]) -> _Plan:
         raise NotImplementedError
 
-    def filters_source(self, filters: list[Node]) -> tuple[str, str, str]:
+    def filters_source(self, filters: tuple[Node, ...]) -> tuple[str, str, str]:
         """FROM … for a query of filters alone, whose matches are listed newest first; a leaner
         FROM … for counting them, and one for listing them by date ("" when there is none)."""
         return "FROM documents d", "", ""
@@ -313,6 +327,13 @@ class _Compiler:
         sql = f"SELECT {seq}, {plan.score} {source} WHERE {plan.where} ORDER BY {plan.order} LIMIT ?"
         found = self.select(plan, sql, [*plan.params, CANDIDATES])
         return [(r[0], float(r[1])) for r in found], None
+
+    def ranked_by_index(
+        self, plan: _Plan, offset: int, per_page: int, snippets: bool
+    ) -> tuple[list[Hit], int] | None:
+        """One page in order of relevance, and the total, found by the full-text index in one go
+        when it can rank every match itself; None otherwise."""
+        return None
 
     def select(self, plan: _Plan, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
         """The rows of a statement over the plan's matches."""
@@ -423,21 +444,23 @@ class _Compiler:
 
 
 class _SQLite(_Compiler):
+    counts: dict[tuple[str, int], int] | None = None  # documents per expression (`_word_counts`), once read
+
     def plan_words(self, text: Node, where: list[str], params: list[Any]) -> _Plan:
         return _Plan(
             # The narrow index, not the wide rows: SQLite would otherwise read each match's row,
             # or walk a kind: or year: index first and ask the full-text index row by row.
             "FROM documents_fts f JOIN documents d INDEXED BY documents_filters ON d.seq = f.rowid",
             " AND ".join(["documents_fts MATCH ?", *where]),
-            [self.match(text), *params],
+            [_fts5(text), *params],
             f"-bm25(documents_fts, {WEIGHTS})",
             "f.rowid DESC",
             self.notes,
             lean="" if where else "FROM documents_fts f",  # the index holds current documents only
-            leaves=list(dict.fromkeys(self.leaves(text))),
+            leaves=list(_fts5_leaves(text)),
         )
 
-    def filters_source(self, filters: list[Node]) -> tuple[str, str, str]:
+    def filters_source(self, filters: tuple[Node, ...]) -> tuple[str, str, str]:
         # kind:, year:, lang: and date: alone: walk the narrow index newest first and stop at a
         # page; SQLite would rather list every match by the kind's index and sort them (1 s for
         # kind:letter at 200,000 documents, against 1 ms).
@@ -459,14 +482,6 @@ class _SQLite(_Compiler):
         if oldest:
             return plan.source, "d.date IS NULL, d.date, d.seq"
         return plan.by_date or plan.source, "d.date DESC, d.seq DESC"
-
-    def leaves(self, node: Node) -> Iterator[str]:
-        """The words, phrases and title: of a query as FTS5 expressions, except those after NOT."""
-        if isinstance(node, And | Or):
-            for n in node.nodes:
-                yield from self.leaves(n)
-        elif not isinstance(node, Not):
-            yield self.match(node)
 
     def candidates(self, plan: _Plan) -> tuple[list[tuple[int, float]], int | None]:
         """bm25 of the newest matches, weighed by the query's words in COMMON_WORD documents or fewer.
@@ -502,51 +517,78 @@ class _SQLite(_Compiler):
                     scores[seq_] = scores.get(seq_, 1.0) + weight
         return [(seq_, scores.get(seq_, 0.0 if rare else 1.0)) for seq_ in found], counted
 
+    def ranked_by_index(
+        self, plan: _Plan, offset: int, per_page: int, snippets: bool
+    ) -> tuple[list[Hit], int] | None:
+        # No filter, no common word, at most CANDIDATES matches: the same ranking as `candidates`
+        # (every match weighed), in one statement. The matches are counted first (the count is
+        # kept, as each word's is). Measured at 1,000,000 documents:
+        # - when every match fits on the first page, all are read at once with their rows and
+        #   snippets, each weighed once (two rare words, one match: one statement instead of three);
+        # - else, with snippets, FTS5 sorts the matches (equal scores in its own order), then makes
+        #   snippets and reads rows for the page alone, instead of a statement a snippet: a word in
+        #   115 documents, 0.8 ms against 1.1-1.7. Without snippets that saves nothing: reading each
+        #   hit's score makes FTS5 weigh the words once more.
+        if not plan.lean or len(plan.params) != 1 or not plan.leaves:
+            return None
+        if any(self.documents_with(leaf) > COMMON_WORD for leaf in plan.leaves):
+            return None
+        if len(plan.leaves) == 1 and plan.leaves[0] == plan.params[0]:
+            counted = self.documents_with(plan.params[0])  # the word's own count, to serve as the total
+        else:
+            counted = self.documents_with(plan.params[0], CANDIDATES)
+        text = _SNIPPET if snippets else "substr(d.text, 1, 240)"
+        source = "FROM documents_fts f JOIN documents d ON d.seq = f.rowid WHERE documents_fts MATCH ?"
+        if offset == 0 and counted <= per_page:
+            score = f"-bm25(documents_fts, {WEIGHTS})"
+            found = self.db.rows(f"SELECT f.rowid, {score}, {_HIT_COLUMNS}, {text} {source}", [plan.params[0]])
+            found.sort(key=lambda r: (-r[1], -r[0]))
+            return [_hit(row[2:], float(row[1])) for row in found], counted
+        if counted > CANDIDATES or not snippets:
+            return None
+        rows = self.db.rows(
+            f"SELECT -f.rank, {_HIT_COLUMNS}, {text} {source} AND f.rank MATCH 'bm25({WEIGHTS})' "
+            "ORDER BY f.rank LIMIT ? OFFSET ?",
+            [plan.params[0], per_page, offset],
+        )
+        return [_hit(row[1:], float(row[0])) for row in rows], counted
+
     def rare_matches_within(self, rare: list[str], documents: dict[str, int], span: list[int]) -> float:
         """About how many matches of the rarer words lie between the first and last candidate."""
         newest = int(self.db.value("SELECT max(seq) FROM documents") or 1)
         return sum(documents[leaf] for leaf in rare) * (span[1] - span[0] + 1) / newest
 
-    def documents_with(self, leaf: str) -> int:
-        """How many documents hold this word or phrase, counted to just past COMMON_WORD and TOTAL_CAP."""
-        return int(
-            self.db.value(
-                "SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?) AS c",
-                [leaf, max(COMMON_WORD, TOTAL_CAP) + 1],  # so that it can serve as the total too
+    def documents_with(self, expression: str, limit: int | None = None) -> int:
+        """How many documents match this FTS5 expression (a word, a phrase, a query's words),
+        counted to just past `limit` (default: COMMON_WORD and TOTAL_CAP, so that a word's count
+        can serve as the total too).
+
+        Kept until the archive changes (`_word_counts`): FTS5 has no dictionary of its words to
+        ask, and counting two rare words' matches costs about as much as ranking them.
+        """
+        limit = max(COMMON_WORD, TOTAL_CAP) if limit is None else limit
+        if self.counts is None:
+            self.counts = _word_counts(self.archive)
+        found = self.counts.get((expression, limit))
+        if found is None:
+            found = self.counts[expression, limit] = int(
+                self.db.value(
+                    "SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?) AS c",
+                    [expression, limit + 1],
+                )
+                or 0
             )
-            or 0
-        )
+        return found
 
     def snippets(self, plan: _Plan, seqs: list[int]) -> list[tuple[Any, ...]]:
         # One statement a hit: FTS5 finds the words of the query in a given row only when asked
         # for that row alone (with `rowid IN (…)` it reads every match again for each).
-        snippet = f"snippet(documents_fts, 1, '{MARK_START}', '{MARK_END}', '…', 32)"
-        sql = f"SELECT d.seq, {_HIT_COLUMNS}, {snippet} {plan.source} WHERE documents_fts MATCH ? AND f.rowid = ?"
+        sql = f"SELECT d.seq, {_HIT_COLUMNS}, {_SNIPPET} {plan.source} WHERE documents_fts MATCH ? AND f.rowid = ?"
         found = (self.db.one(sql, [plan.params[0], seq]) for seq in seqs)
         return [row for row in found if row]
 
     def text_condition(self, node: Node) -> tuple[str, list[Any]]:
-        return "d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [self.match(node)]
-
-    def match(self, node: Node) -> str:
-        """An FTS5 expression; every word quoted, so nothing in it is FTS5 syntax but ours."""
-        if isinstance(node, Term):
-            return _quote(node.word) + ("*" if node.prefix else "")
-        if isinstance(node, Phrase):
-            return _quote(node.words)
-        if isinstance(node, Field):  # title:
-            return "title : " + _quote(node.value)
-        if isinstance(node, Or):
-            return "(" + " OR ".join(self.match(n) for n in node.nodes) + ")"
-        if isinstance(node, Not):
-            raise QueryError("NOT needs something to take away from")  # handled by And
-        assert isinstance(node, And)
-        pos = [n for n in node.nodes if not isinstance(n, Not)]
-        neg = [n.node for n in node.nodes if isinstance(n, Not)]
-        out = "(" + " AND ".join(self.match(n) for n in pos) + ")"
-        for n in neg:
-            out = f"({out} NOT {self.match(n)})"
-        return out
+        return "d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [_fts5(node)]
 
     def similar_names(self, text: str, types: tuple[str, ...] | None) -> list[int]:
         type_sql = f" WHERE type IN ({_marks(types)})" if types else ""
@@ -679,6 +721,23 @@ class _Postgres(_Compiler):
         return [r[0] for r in rows]
 
 
+_WORD_COUNTS: weakref.WeakKeyDictionary[Archive, tuple[tuple[int, int], dict[tuple[str, int], int]]] = (
+    weakref.WeakKeyDictionary()
+)
+WORD_COUNTS_KEPT = 10_000  # counts kept per archive; all are forgotten beyond
+
+
+def _word_counts(archive: Archive) -> dict[tuple[str, int], int]:
+    """SQLite: documents per (FTS5 expression, counted to) found so far, emptied whenever the archive
+    changes: a commit from any connection changes `PRAGMA data_version`, and one from this
+    connection its `total_changes`."""
+    stamp = (int(archive.db.value("PRAGMA data_version") or 0), archive.db.conn.total_changes)
+    kept = _WORD_COUNTS.get(archive)
+    if kept is None or kept[0] != stamp or len(kept[1]) >= WORD_COUNTS_KEPT:
+        kept = _WORD_COUNTS[archive] = (stamp, {})
+    return kept[1]
+
+
 _STATISTICS: weakref.WeakKeyDictionary[Archive, tuple[float, dict[str, float], float]] = (
     weakref.WeakKeyDictionary()
 )
@@ -714,13 +773,46 @@ def _on_columns(node: Node) -> bool:
     return isinstance(node, Field) and node.name in {"kind", "year", "lang", "date"}
 
 
-def _split(tree: Node | None) -> tuple[Node | None, list[Node]]:
+@functools.lru_cache(maxsize=4096)
+def _fts5(node: Node) -> str:
+    """SQLite: an FTS5 expression; every word quoted, so nothing in it is FTS5 syntax but ours.
+    Kept for the next search (a query's tree cannot change)."""
+    if isinstance(node, Term):
+        return _quote(node.word) + ("*" if node.prefix else "")
+    if isinstance(node, Phrase):
+        return _quote(node.words)
+    if isinstance(node, Field):  # title:
+        return "title : " + _quote(node.value)
+    if isinstance(node, Or):
+        return "(" + " OR ".join(_fts5(n) for n in node.nodes) + ")"
+    if isinstance(node, Not):
+        raise QueryError("NOT needs something to take away from")  # handled by And
+    assert isinstance(node, And)
+    pos = [n for n in node.nodes if not isinstance(n, Not)]
+    neg = [n.node for n in node.nodes if isinstance(n, Not)]
+    out = "(" + " AND ".join(_fts5(n) for n in pos) + ")"
+    for n in neg:
+        out = f"({out} NOT {_fts5(n)})"
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _fts5_leaves(node: Node) -> tuple[str, ...]:
+    """SQLite: the words, phrases and title: of a query as FTS5 expressions, once each, except
+    those after NOT."""
+    if isinstance(node, And | Or):
+        return tuple(dict.fromkeys(leaf for n in node.nodes for leaf in _fts5_leaves(n)))
+    return () if isinstance(node, Not) else (_fts5(node),)
+
+
+@functools.lru_cache(maxsize=1024)
+def _split(tree: Node | None) -> tuple[Node | None, tuple[Node, ...]]:
     """(the words for the full-text index, the other conditions), ANDed together."""
     if tree is None:
-        return None, []
-    parts: list[Node] = list(tree.nodes) if isinstance(tree, And) else [tree]
+        return None, ()
+    parts = tree.nodes if isinstance(tree, And) else (tree,)
     text = [n for n in parts if is_text(n)]
-    rest = [n for n in parts if not is_text(n)]
+    rest = tuple(n for n in parts if not is_text(n))
     if not any(positive(n) for n in text):
         return None, parts  # only 'NOT word': no MATCH to take it away from
     return (text[0] if len(text) == 1 else And(tuple(text))), rest
