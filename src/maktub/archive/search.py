@@ -537,6 +537,8 @@ class _SQLite(_Compiler):
             counted = self.documents_with(plan.params[0])  # the word's own count, to serve as the total
         else:
             counted = self.documents_with(plan.params[0], CANDIDATES)
+        if not counted:
+            return [], 0
         text = _SNIPPET if snippets else "substr(d.text, 1, 240)"
         source = "FROM documents_fts f JOIN documents d ON d.seq = f.rowid WHERE documents_fts MATCH ?"
         if offset == 0 and counted <= per_page:
