@@ -9,8 +9,8 @@ places named in each) and keeps it in the work folder; a later run with the same
 and generator reuses it, upgraded in place by the archive's own migrations when its schema is
 older. The rows are written with bulk SQL, not `Archive.add` (about 0.6 ms a page on a 2-core
 machine, against 0.4 ms): the same tables and columns as `store.py` writes, the same full-text
-rows with `fold`, each document's names in `doc_names`, the names' document counts as `add`
-keeps them, then `Archive.relink()` for the entity facets. A table the loader does not know (a
+rows with `fold`, each document's names in `doc_names`, the names' document counts (in all
+and by year) as `add` keeps them, then `Archive.relink()` for the entity facets. A table the loader does not know (a
 newer schema) is reported. `--loader add` builds through
 `Archive.add` instead, to check that the two give the same search results.
 
@@ -83,7 +83,7 @@ from maktub.archive import Archive  # noqa: E402
 from maktub.archive.db import connect  # noqa: E402
 from maktub.archive.fold import fold, fold_for_index  # noqa: E402
 from maktub.archive.prepare import Prepared  # noqa: E402
-from maktub.archive.schema import VERSION  # noqa: E402
+from maktub.archive.schema import COUNT_NAME_YEARS, VERSION  # noqa: E402
 from maktub.archive.search import search  # noqa: E402
 from maktub.entities.gazetteer import key  # noqa: E402
 
@@ -334,6 +334,8 @@ def build(
                 generated_rows(corpus, count, archive.db.dialect, jobs),
                 lambda c: new_names(corpus, c),
             )
+        if loader == "bulk":
+            archive.db.execute(COUNT_NAME_YEARS)  # as `add` keeps them
         loaded = time.perf_counter()
         unknown = unknown_tables(archive) if loader == "bulk" else []
         for table in unknown:
@@ -371,9 +373,9 @@ LOADED = {
     "parties",
     "doc_names",
 }
-LOADED |= {"names", "entities", "entity_names"}
+LOADED |= {"names", "entities", "entity_names", "name_years"}
 LEFT_EMPTY = {"name_aliases", "relations", "claims", "doc_references", "media", "corrections", "refused"}
-LEFT_EMPTY |= {"collections", "collection_documents"}
+LEFT_EMPTY |= {"collections", "collection_documents", "users", "sessions", "login_attempts", "notes"}
 
 
 def unknown_tables(archive: Archive) -> list[str]:

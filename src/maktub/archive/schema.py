@@ -142,12 +142,14 @@ CREATE INDEX notes_created ON notes(created);
 # entity by its name (claims name whom they are about); and a name's documents, and its letters,
 # newest first from the index alone (these two replace indexes of version 1 that lacked the
 # document's number, so that "the newest" meant reading every row of a name).
-_WEB = """
+# Each name's current documents by year, counted afresh (ingest keeps them up after).
+COUNT_NAME_YEARS = """INSERT INTO name_years (name_id, year, documents)
+    SELECT dn.name_id, coalesce(d.year, 0), count(*) FROM doc_names dn JOIN documents d ON d.seq = dn.document_seq
+    WHERE d.current = 1 GROUP BY dn.name_id, coalesce(d.year, 0)"""
+_WEB = f"""
 CREATE TABLE name_years (
     name_id BIGINT NOT NULL, year INTEGER NOT NULL, documents BIGINT NOT NULL, PRIMARY KEY (name_id, year));
-INSERT INTO name_years (name_id, year, documents)
-    SELECT dn.name_id, coalesce(d.year, 0), count(*) FROM doc_names dn JOIN documents d ON d.seq = dn.document_seq
-    WHERE d.current = 1 GROUP BY dn.name_id, coalesce(d.year, 0);
+{COUNT_NAME_YEARS};
 CREATE INDEX documents_views ON documents(views) WHERE views > 0;
 CREATE INDEX documents_by_date ON documents(date, kind, year, language) WHERE current = 1;
 CREATE INDEX documents_shelves ON documents(kind, year, date) WHERE current = 1;
